@@ -1,0 +1,36 @@
+package dev.airlock.core.api;
+
+import java.util.List;
+
+/**
+ * The one table of routes. The function beans, the local gateway and the CDK stack all read it,
+ * so a route cannot exist in one place and be missing in another.
+ */
+public final class Routes {
+
+    public static final String REQUEST = "request";
+    public static final String LIST = "list";
+    public static final String APPROVE = "approve";
+    public static final String SIGN = "sign";
+    public static final String EXPIRE = "expire";
+
+    /** Every function, HTTP-triggered or scheduled. */
+    public static final List<String> FUNCTIONS = List.of(REQUEST, LIST, APPROVE, SIGN, EXPIRE);
+
+    public static final List<Route> ALL = List.of(
+            new Route("POST", "/requests", REQUEST),
+            new Route("DELETE", "/requests/{id}", REQUEST),
+            new Route("GET", "/requests", LIST),
+            new Route("GET", "/requests/{id}", LIST),
+            new Route("POST", "/requests/{id}/reviews", APPROVE),
+            new Route("POST", "/certificates", SIGN),
+            new Route("GET", "/ca", SIGN));
+
+    private Routes() {
+    }
+
+    /** The routes served by one function. */
+    public static List<Route> of(String function) {
+        return ALL.stream().filter(r -> r.function().equals(function)).toList();
+    }
+}
