@@ -24,4 +24,32 @@ public interface AwsJsonService {
      * @throws AwsServiceException with the AWS error type, message and HTTP status to send back
      */
     ObjectNode handle(String operation, ObjectNode request) throws AwsServiceException;
+
+    /**
+     * The {@code __type} written for an error code. KMS (and most JSON 1.1 services) send the bare
+     * code; DynamoDB sends it qualified with the namespace of the service that raised it, e.g.
+     * {@code com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException}. The SDK keeps
+     * only the part after {@code #}, so both map to the same exception class.
+     */
+    default String errorTypeOf(String code) {
+        return code;
+    }
+
+    /**
+     * The error an injected throttling fault raises for {@code operation}. AWS's common
+     * {@code ThrottlingException} (HTTP 400) unless the service documents another one.
+     */
+    default AwsServiceException throttlingError(String operation) {
+        return new AwsServiceException("ThrottlingException", "Rate exceeded", 400);
+    }
+
+    /**
+     * The error an injected server fault raises for {@code operation}: AWS's common
+     * {@code InternalFailure} (HTTP 500) unless the service documents another one (DynamoDB:
+     * {@code InternalServerError}, KMS: {@code KMSInternalException}).
+     */
+    default AwsServiceException internalError(String operation) {
+        return new AwsServiceException("InternalFailure",
+                "The request processing has failed because of an unknown error, exception or failure.", 500);
+    }
 }

@@ -1,6 +1,9 @@
 package dev.airlock.endpoints;
 
+import tools.jackson.databind.node.ObjectNode;
+
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An AWS error response: the SDK maps {@code __type} (the part after {@code #}) to its exception
@@ -13,11 +16,21 @@ public class AwsServiceException extends Exception {
 
     private final String type;
     private final int status;
+    private final transient ObjectNode extraFields;
 
     public AwsServiceException(String type, String message, int status) {
+        this(type, message, status, null);
+    }
+
+    /**
+     * An error whose body carries modelled fields beside {@code __type} and {@code message}, e.g.
+     * DynamoDB's {@code CancellationReasons} or the {@code Item} of a failed condition check.
+     */
+    public AwsServiceException(String type, String message, int status, ObjectNode extraFields) {
         super(Objects.requireNonNull(message, "message"));
         this.type = Objects.requireNonNull(type, "type");
         this.status = status;
+        this.extraFields = extraFields;
     }
 
     /** A 400 {@code ValidationException}, the most common client error of both services. */
@@ -31,5 +44,10 @@ public class AwsServiceException extends Exception {
 
     public int status() {
         return status;
+    }
+
+    /** Fields to add to the error body beside {@code __type} and {@code message}. */
+    public Optional<ObjectNode> extraFields() {
+        return Optional.ofNullable(extraFields);
     }
 }

@@ -1,0 +1,77 @@
+package dev.airlock.endpoints.dynamodb;
+
+import dev.airlock.endpoints.AwsJsonService;
+import dev.airlock.endpoints.AwsServiceException;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/** Embedded DynamoDB (AWS JSON 1.0, target prefix {@code DynamoDB_20120810}). */
+public final class DynamoDbService implements AwsJsonService, AutoCloseable {
+
+    /** Operations whose throttling error is {@code ThrottlingException} rather than the table's throughput error. */
+    private static final Set<String> THROTTLED_AS_RATE = Set.of(
+            "TransactWriteItems", "TransactGetItems", "CreateTable", "DeleteTable", "DescribeTable",
+            "ListTables", "UpdateTable", "UpdateTimeToLive", "DescribeTimeToLive");
+
+    public DynamoDbService(Optional<Path> dataDirectory) {
+    }
+
+    @Override
+    public String targetPrefix() {
+        return "DynamoDB_20120810";
+    }
+
+    @Override
+    public String contentType() {
+        return "application/x-amz-json-1.0";
+    }
+
+    @Override
+    public ObjectNode handle(String operation, ObjectNode request) throws AwsServiceException {
+        throw new AwsServiceException("UnknownOperationException",
+                "The embedded DynamoDB does not support " + operation, 400);
+    }
+
+    /**
+     * DynamoDB qualifies every error with the namespace of the layer that raised it; the SDK keeps
+     * the part after {@code #}.
+     */
+    @Override
+    public String errorTypeOf(String code) {
+        return switch (code) {
+            case "MissingAuthenticationTokenException", "IncompleteSignatureException", "UnknownOperationException",
+                 "SerializationException", "UnrecognizedClientException", "AccessDeniedException" ->
+                    "com.amazon.coral.service#" + code;
+            case "ValidationException" -> "com.amazon.coral.validate#" + code;
+            case "ThrottlingException" -> "com.amazon.coral.availability#" + code;
+            default -> "com.amazonaws.dynamodb.v20120810#" + code;
+        };
+    }
+
+    /**
+     * Per the DynamoDB API reference: single-item reads and writes, queries and scans are throttled
+     * with {@code ProvisionedThroughputExceededException}; transactions and table (control-plane)
+     * operations with {@code ThrottlingException}. Both are HTTP 400 and retried by the SDKs.
+     */
+    @Override
+    public AwsServiceException throttlingError(String operation) {
+        if (THROTTLED_AS_RATE.contains(operation)) {
+            return new AwsServiceException("ThrottlingException", "Rate of requests exceeds the allowed throughput.", 400);
+        }
+        return new AwsServiceException("ProvisionedThroughputExceededException",
+                "The level of configured provisioned throughput for the table was exceeded. "
+                        + "Consider increasing your provisioning level with the UpdateTable API.", 400);
+    }
+
+    @Override
+    public AwsServiceException internalError(String operation) {
+        return new AwsServiceException("InternalServerError", "Internal server error", 500);
+    }
+
+    @Override
+    public void close() {
+    }
+}
