@@ -1,0 +1,21 @@
+package dev.airlock.domain.error;
+
+/**
+ * Thrown when Airlock itself is at fault (inconsistent configuration, an unexpected dependency failure).
+ * Its detail is logged; callers see only a correlation id (HTTP 500).
+ */
+public final class InternalException extends AirlockException {
+
+    public InternalException(String code, String detail) {
+        super(code, detail, null);
+    }
+
+    public InternalException(String code, String detail, Throwable cause) {
+        super(code, detail, cause);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.INTERNAL;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.airlock.domain.request;
+
+import dev.airlock.domain.error.AccessDeniedException;
+import dev.airlock.domain.error.ConflictException;
+import dev.airlock.domain.role.Threshold;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An access request and its state machine (DESIGN.md "Access request"). Immutable: every transition
+ * returns a new value and throws {@link ConflictException} (code {@code invalid_state}) when the state
+ * at {@code now} does not allow it. Expiry is judged at read time ({@link #stateAt}) so correctness
+ * never waits for the sweep; {@link #expire} only records what {@code stateAt} already says.
+ *
+ * <p><b>Versioning.</b> {@code version} is the version of the stored item this value was read from;
+ * transitions keep it unchanged. A new request has version 0. The store writes a new item as-is
+ * (condition {@code attribute_not_exists(id)}) and every later change with condition
+ * {@code version = :version}, storing {@link #nextVersion()}.
+ *
+ * @param id                 UUID (canonical lower-case form)
+ * @param user               the requester
+ * @param roles              requested roles, sorted and distinct, never empty
+ * @param reason             the requester's reason; empty when none was given
+ * @param state              the stored state (see {@link #stateAt} for the effective one)
+ * @param createdAt          when the request was made
+ * @param pendingExpiresAt   when an unreviewed request expires
+ * @param accessDuration     length of the access window granted on approval
+ * @param accessExpiresAt    end of the access window; set on approval (resolution time + accessDuration)
+ * @param thresholdsByRole   review thresholds per requested role, captured at creation
+ * @param reviews            reviews in submission order
+ * @param resolutionReason   reason of the review that resolved it, or of the revocation
+ * @param resolvedAt         when it left PENDING
+ * @param version            optimistic-concurrency version of the stored item
+ * @param auditHead          head of this request's audit chain
+ * @param certificateSerials serials of the certificates issued under it, in issue order
+ */
+public record AccessRequest(
+        String id,
+        String user,
+        List<String> roles,
+        String reason,
+        RequestState state,
+        Instant createdAt,
+        Instant pendingExpiresAt,
+        Duration accessDuration,
+        Optional<Instant> accessExpiresAt,
+        Map<String, List<Threshold>> thresholdsByRole,
+        List<Review> reviews,
+        Optional<String> resolutionReason,
+        Optional<Instant> resolvedAt,
+        long version,
+        AuditHead auditHead,
+        List<String> certificateSerials) {
+
+    /** Most certificates issued under one request; bounds the stored item (DynamoDB items ≤ 400 KB). */
+    public static final int MAX_CERTIFICATES_PER_REQUEST = 500;
+
+    /** Most reviews stored on one request; bounds the stored item. */
+    public static final int MAX_REVIEWS_PER_REQUEST = 100;
+
+    public AccessRequest {
+        AccessRequestInvariants.Normalized n = AccessRequestInvariants.check(
+                id, user, roles, reason, state, createdAt, pendingExpiresAt, accessDuration, accessExpiresAt,
+                thresholdsByRole, reviews, resolutionReason, resolvedAt, version, auditHead, certificateSerials);
+        roles = n.roles();
+        thresholdsByRole = n.thresholdsByRole();
+        reviews = n.reviews();
+        certificateSerials = n.certificateSerials();
+    }
+
+    /** A new PENDING request at version 0 with no reviews, no certificates and the genesis audit head. */
+    public static AccessRequest create(
+            String id, String user, List<String> roles, String reason, Instant createdAt,
+            Instant pendingExpiresAt, Duration accessDuration, Map<String, List<Threshold>> thresholdsByRole) {
+        return new AccessRequest(id, user, roles, reason, RequestState.PENDING, createdAt, pendingExpiresAt,
+                accessDuration, Optional.empty(), thresholdsByRole, List.of(), Optional.empty(), Optional.empty(),
+                0, AuditHead.GENESIS, List.of());
+    }
+
+    /** The effective state at {@code now}: a PENDING or APPROVED request past its expiry is EXPIRED. */
+    public RequestState stateAt(Instant now) {
+        if (state == RequestState.PENDING && !now.isBefore(pendingExpiresAt)) {
+            return RequestState.EXPIRED;
+        }
+        if (state == RequestState.APPROVED && !now.isBefore(accessExpiresAt.orElseThrow())) {
+            return RequestState.EXPIRED;
+        }
+        return state;
+    }
+
+    /** Whether the request is EXPIRED at {@code now} (stored so, or past its expiry). */
+    public boolean isExpiredAt(Instant now) {
+        return stateAt(now) == RequestState.EXPIRED;
+    }
+
+    /** When the request stops being open if nothing else happens: pending or access expiry; empty once final. */
+    public Optional<Instant> openUntil() {
+        return switch (state) {
+            case PENDING -> Optional.of(pendingExpiresAt);
+            case APPROVED -> accessExpiresAt;
+            default -> Optional.empty();
+        };
+    }
+
+    /** Whether {@code reviewer} has already reviewed this request. */
+    public boolean hasReviewFrom(String reviewer) {
+        return reviews.stream().anyMatch(r -> r.reviewer().equals(reviewer));
+    }
+
+    /**
+     * Adds a review and resolves the request with {@link ReviewResolution}: on approval the access window
+     * opens at {@code now}. Authorization (may this reviewer review these roles?) is
+     * {@code ReviewPolicy}'s job; this method keeps the rules that hold for every caller.
+     *
+     * @throws AccessDeniedException code {@code self_review} when the reviewer is the requester
+     * @throws ConflictException     code {@code already_reviewed} on a second review by the same reviewer,
+     *                               {@code invalid_state} when the request is not PENDING at {@code now},
+     *                               {@code too_many_reviews} past {@link #MAX_REVIEWS_PER_REQUEST}
+     */
+    public AccessRequest applyReview(Review review, Instant now) {
+        if (review.reviewer().equals(user)) {
+            throw new AccessDeniedException("self_review", "a requester cannot review their own request");
+        }
+        requireStateAt(now, RequestState.PENDING, "review");
+        if (hasReviewFrom(review.reviewer())) {
+            throw new ConflictException("already_reviewed",
+                    "'" + review.reviewer() + "' has already reviewed request " + id);
+        }
+        if (reviews.size() >= MAX_REVIEWS_PER_REQUEST) {
+            throw new ConflictException("too_many_reviews", "request " + id + " has too many reviews");
+        }
+        List<Review> added = new ArrayList<>(reviews);
+        added.add(review);
+        RequestState next = ReviewResolution.resolve(user, roles, thresholdsByRole, added);
+        if (next == RequestState.PENDING) {
+            return copy(state, accessExpiresAt, added, resolutionReason, resolvedAt, certificateSerials);
+        }
+        Optional<Instant> accessEnd = next == RequestState.APPROVED
+                ? Optional.of(now.plus(accessDuration)) : Optional.empty();
+        return copy(next, accessEnd, added, Optional.of(review.reason()), Optional.of(now), certificateSerials);
+    }
+
+    /**
+     * Records the expiry that {@link #stateAt} already reports (the sweep calls this).
+     *
+     * @throws ConflictException code {@code invalid_state} when the request is not expired-but-unrecorded at {@code now}
+     */
+    public AccessRequest expire(Instant now) {
+        boolean due = !state.isFinal() && stateAt(now) == RequestState.EXPIRED;
+        if (!due) {
+            throw invalidState("expire", stateAt(now));
+        }
+        Optional<Instant> resolved = state == RequestState.PENDING ? Optional.of(pendingExpiresAt) : resolvedAt;
+        return copy(RequestState.EXPIRED, accessExpiresAt, reviews, resolutionReason, resolved, certificateSerials);
+    }
+
+    /**
+     * The requester drops their pending request.
+     *
+     * @throws AccessDeniedException code {@code not_requester} when {@code caller} is not the requester
+     * @throws ConflictException     code {@code invalid_state} when the request is not PENDING at {@code now}
+     */
+    public AccessRequest withdraw(String caller, Instant now) {
+        if (!user.equals(caller)) {
+            throw new AccessDeniedException("not_requester", "only the requester may withdraw request " + id);
+        }
+        requireStateAt(now, RequestState.PENDING, "withdraw");
+        return copy(RequestState.WITHDRAWN, accessExpiresAt, reviews, resolutionReason, Optional.of(now),
+                certificateSerials);
+    }
+
+    /**
+     * Ends approved access early; {@code reason} becomes the resolution reason. Who may revoke is the
+     * caller's policy; already issued certificates stay valid until they expire (SSH has no revocation
+     * here), which is why their serials are kept.
+     *
+     * @throws ConflictException code {@code invalid_state} when the request is not APPROVED at {@code now}
+     */
+    public AccessRequest revoke(String reason, Instant now) {
+        requireStateAt(now, RequestState.APPROVED, "revoke");
+        return copy(RequestState.REVOKED, accessExpiresAt, reviews, Optional.of(reason), resolvedAt,
+                certificateSerials);
+    }
+
+    /**
+     * Records a certificate issued under this request.
+     *
+     * @throws ConflictException code {@code invalid_state} unless the stored state is APPROVED;
+     *                           {@code certificate_limit} past {@link #MAX_CERTIFICATES_PER_REQUEST}
+     */
+    public AccessRequest withCertificateSerial(String serial) {
+        if (state != RequestState.APPROVED) {
+            throw invalidState("record a certificate for", state);
+        }
+        if (certificateSerials.size() >= MAX_CERTIFICATES_PER_REQUEST) {
+            throw new ConflictException("certificate_limit",
+                    "request " + id + " already has " + MAX_CERTIFICATES_PER_REQUEST + " certificates");
+        }
+        List<String> serials = new ArrayList<>(certificateSerials);
+        serials.add(serial);
+        return copy(state, accessExpiresAt, reviews, resolutionReason, resolvedAt, serials);
+    }
+
+    /** The same request with a new audit chain head. */
+    public AccessRequest withAuditHead(AuditHead head) {
+        return new AccessRequest(id, user, roles, reason, state, createdAt, pendingExpiresAt, accessDuration,
+                accessExpiresAt, thresholdsByRole, reviews, resolutionReason, resolvedAt, version, head,
+                certificateSerials);
+    }
+
+    /** The same request as stored after a successful conditional write: version + 1. */
+    public AccessRequest nextVersion() {
+        return new AccessRequest(id, user, roles, reason, state, createdAt, pendingExpiresAt, accessDuration,
+                accessExpiresAt, thresholdsByRole, reviews, resolutionReason, resolvedAt, version + 1, auditHead,
+                certificateSerials);
+    }
+
+    private void requireStateAt(Instant now, RequestState required, String action) {
+        RequestState current = stateAt(now);
+        if (current != required) {
+            throw invalidState(action, current);
+        }
+    }
+
+    private ConflictException invalidState(String action, RequestState current) {
+        return new ConflictException("invalid_state", "cannot " + action + " request " + id + " in state " + current);
+    }
+
+    private AccessRequest copy(RequestState newState, Optional<Instant> newAccessExpiresAt, List<Review> newReviews,
+            Optional<String> newResolutionReason, Optional<Instant> newResolvedAt, List<String> newSerials) {
+        return new AccessRequest(id, user, roles, reason, newState, createdAt, pendingExpiresAt, accessDuration,
+                newAccessExpiresAt, thresholdsByRole, newReviews, newResolutionReason, newResolvedAt, version,
+                auditHead, newSerials);
+    }
+}

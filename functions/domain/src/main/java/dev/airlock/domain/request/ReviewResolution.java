@@ -1,0 +1,54 @@
+package dev.airlock.domain.request;
+
+import dev.airlock.domain.role.Threshold;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes the state reviews resolve a pending request to (DESIGN.md "Domain"; Teleport's
+ * review-based resolution without filters): for each requested role, its thresholds combine with OR;
+ * the request is DENIED as soon as any threshold's deny count is met for any role (deny wins), APPROVED
+ * once some threshold's approve count is met for every role, and PENDING otherwise.
+ *
+ * <p>Only one review per reviewer counts (the first), and the requester's own reviews never count, so
+ * the two-person rule holds even if a self-review slipped into the list.
+ */
+public final class ReviewResolution {
+
+    private ReviewResolution() {
+    }
+
+    /** The state these reviews resolve the request to: APPROVED, DENIED or PENDING. */
+    public static RequestState resolve(
+            String requester, List<String> roles, Map<String, List<Threshold>> thresholdsByRole, List<Review> reviews) {
+        Map<String, Verdict> counted = countedVerdicts(requester, reviews);
+        long approvals = counted.values().stream().filter(v -> v == Verdict.APPROVE).count();
+        long denials = counted.size() - approvals;
+        boolean allApproved = true;
+        for (String role : roles) {
+            List<Threshold> thresholds = thresholdsFor(role, thresholdsByRole);
+            if (thresholds.stream().anyMatch(t -> denials >= t.deny())) {
+                return RequestState.DENIED;
+            }
+            allApproved &= thresholds.stream().anyMatch(t -> approvals >= t.approve());
+        }
+        return allApproved && !roles.isEmpty() ? RequestState.APPROVED : RequestState.PENDING;
+    }
+
+    /** The first verdict of each reviewer other than the requester, in review order. */
+    static Map<String, Verdict> countedVerdicts(String requester, List<Review> reviews) {
+        Map<String, Verdict> counted = new LinkedHashMap<>();
+        for (Review review : reviews) {
+            if (!review.reviewer().equals(requester)) {
+                counted.putIfAbsent(review.reviewer(), review.verdict());
+            }
+        }
+        return counted;
+    }
+
+    private static List<Threshold> thresholdsFor(String role, Map<String, List<Threshold>> thresholdsByRole) {
+        List<Threshold> thresholds = thresholdsByRole.get(role);
+        return thresholds == null || thresholds.isEmpty() ? List.of(Threshold.DEFAULT) : thresholds;
+    }
+}
