@@ -1,0 +1,134 @@
+package dev.airlock.infra;
+
+import dev.airlock.core.api.Routes;
+import dev.airlock.core.storage.Tables;
+import dev.airlock.infra.Permissions.Grant;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.constructs.Construct;
+
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Airlock stack: tables, CA key, the five functions with their least-privilege roles, the HTTP
+ * API and the expiry schedule. Each piece is its own construct; this class wires them together and
+ * turns {@link Permissions} into IAM statements.
+ */
+public final class AirlockStack extends Stack {
+
+    public static final String JWT_ISSUER_PARAM = "JwtIssuer";
+    public static final String JWT_AUDIENCE_PARAM = "JwtAudience";
+    public static final String THROTTLE_BURST_PARAM = "ThrottleBurstLimit";
+    public static final String THROTTLE_RATE_PARAM = "ThrottleRateLimit";
+    /** Outputs read by scripts/deploy-localstack and the docs. */
+    public static final String API_URL_OUTPUT = "ApiUrl";
+    public static final String API_ID_OUTPUT = "ApiId";
+
+    private final AirlockTables tables;
+    private final Map<String, AirlockFunction> functions = new LinkedHashMap<>();
+    private final CaKey caKey;
+
+    public AirlockStack(Construct scope, String id, StackProps props, StackConfig config) {
+        super(scope, id, props);
+        this.tables = new AirlockTables(this, "Tables");
+        Code code = code(config);
+        // The key policy names the sign role, and the sign function's environment names the key:
+        // the role is created first (inside the function construct), the key next, and the
+        // role's policy statements last, which CloudFormation can order without a cycle.
+        for (String name : Routes.FUNCTIONS) {
+            functions.put(name, new AirlockFunction(this, AirlockApi.capitalize(name), name, code, config,
+                    environment(name, config)));
+        }
+        this.caKey = new CaKey(this, "CaKey", config.caKeySpec(), functions.get(Routes.SIGN).role());
+        functions.get(Routes.SIGN).function().addEnvironment(FunctionEnvironment.CA_KEY_ID, caKey.keyArn());
+        functions.forEach((name, function) -> Permissions.of(name).forEach(grant ->
+                function.grant(grant.actions(), resources(grant))));
+
+        AirlockApi api = new AirlockApi(this, "Http", apiSettings(config), functions);
+        Rule.Builder.create(this, "ExpirySchedule")
+                .description("Airlock: expire overdue requests")
+                .schedule(Schedule.rate(Duration.minutes(1)))
+                .targets(List.of(new LambdaFunction(functions.get(Routes.EXPIRE).alias())))
+                .build();
+        outputs(api);
+    }
+
+    /**
+     * The Lambda package: a CDK asset (uploaded by {@code cdk deploy} to the bootstrap bucket), or
+     * an object already in S3 when the template is deployed without the CDK CLI (emulators).
+     */
+    private Code code(StackConfig config) {
+        if (config.codeLocation().isPresent()) {
+            StackConfig.CodeLocation location = config.codeLocation().get();
+            return Code.fromBucket(Bucket.fromBucketName(this, "CodeBucket", location.bucket()), location.key());
+        }
+        if (!Files.isRegularFile(config.lambdaZip())) {
+            throw new IllegalArgumentException("Lambda package " + config.lambdaZip() + " does not exist: build it with"
+                    + " `mvn -B -q -pl functions/app -am package -DskipTests` or pass -c "
+                    + StackConfig.LAMBDA_ZIP + "=<path>");
+        }
+        return Code.fromAsset(config.lambdaZip().toAbsolutePath().toString());
+    }
+
+    private Map<String, String> environment(String name, StackConfig config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(FunctionEnvironment.FUNCTION_DEFINITION, name);
+        env.put(FunctionEnvironment.MAIN_CLASS, AirlockFunction.MAIN_CLASS);
+        // Every function gets both table names: names are not permissions, and one config class
+        // can then validate the same variables everywhere.
+        env.put(FunctionEnvironment.REQUESTS_TABLE, tables.requests().getTableName());
+        env.put(FunctionEnvironment.AUDIT_TABLE, tables.audit().getTableName());
+        env.put(FunctionEnvironment.USER_CLAIM, config.userClaim());
+        env.put(FunctionEnvironment.GROUPS_CLAIM, config.groupsClaim());
+        return env;
+    }
+
+    private List<String> resources(Grant grant) {
+        return switch (grant.target()) {
+            case REQUESTS_TABLE -> List.of(tables.requests().getTableArn());
+            case REQUESTS_INDEXES -> List.of(tables.requestsIndexArn("*"));
+            case EXPIRY_INDEX -> List.of(tables.requestsIndexArn(Tables.REQUESTS_BY_EXPIRY));
+            case AUDIT_TABLE -> List.of(tables.audit().getTableArn());
+            case CA_KEY -> List.of(caKey.keyArn());
+        };
+    }
+
+    private AirlockApi.Settings apiSettings(StackConfig config) {
+        CfnParameter.Builder issuer = CfnParameter.Builder.create(this, JWT_ISSUER_PARAM).type("String")
+                .description("OIDC issuer URL of the JWT authorizer (the token's iss claim), e.g. https://login.example.com/");
+        config.jwtIssuer().ifPresent(issuer::defaultValue);
+        CfnParameter.Builder audience = CfnParameter.Builder.create(this, JWT_AUDIENCE_PARAM).type("CommaDelimitedList")
+                .description("Accepted audiences (aud or client_id claim), comma separated");
+        config.jwtAudience().ifPresent(audience::defaultValue);
+        CfnParameter burst = CfnParameter.Builder.create(this, THROTTLE_BURST_PARAM).type("Number")
+                .description("Default-stage burst limit (requests)").minValue(0)
+                .defaultValue(config.throttleBurst()).build();
+        CfnParameter rate = CfnParameter.Builder.create(this, THROTTLE_RATE_PARAM).type("Number")
+                .description("Default-stage steady rate limit (requests per second)").minValue(0)
+                .defaultValue(config.throttleRate()).build();
+        return new AirlockApi.Settings(issuer.build().getValueAsString(), audience.build().getValueAsList(),
+                burst.getValueAsNumber(), rate.getValueAsNumber());
+    }
+
+    private void outputs(AirlockApi api) {
+        CfnOutput.Builder.create(this, API_URL_OUTPUT).value(api.url())
+                .description("Invoke URL of the HTTP API").build();
+        CfnOutput.Builder.create(this, API_ID_OUTPUT).value(api.api().getApiId())
+                .description("HTTP API id (emulators serve it on their own host names)").build();
+        CfnOutput.Builder.create(this, "RequestsTableName").value(tables.requests().getTableName()).build();
+        CfnOutput.Builder.create(this, "AuditTableName").value(tables.audit().getTableName()).build();
+        CfnOutput.Builder.create(this, "CaKeyArn").value(caKey.keyArn()).build();
+        CfnOutput.Builder.create(this, "CaKeyAlias").value(CaKey.ALIAS).build();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.airlock.infra;
+
+import dev.airlock.core.storage.TableSchema;
+import dev.airlock.core.storage.TableSchema.IndexSchema;
+import dev.airlock.core.storage.TableSchema.KeyAttribute;
+import dev.airlock.core.storage.Tables;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+import java.util.List;
+
+/**
+ * The two DynamoDB tables, converted from the shared {@link Tables} definition so keys and indexes
+ * are declared in exactly one place. Both keep their data when the stack is deleted and have
+ * deletion protection and point-in-time recovery on.
+ */
+public final class AirlockTables extends Construct {
+
+    /**
+     * What nobody may do to the audit table, whatever IAM says: the chain is append-only
+     * (DESIGN.md, "Storage"). PartiQL has its own actions, so they are listed too.
+     */
+    public static final List<String> AUDIT_DENIED_ACTIONS = List.of(
+            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+            "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete", "dynamodb:DeleteTable");
+
+    private final Table requests;
+    private final Table audit;
+
+    public AirlockTables(Construct scope, String id) {
+        super(scope, id);
+        this.requests = table("Requests", Tables.REQUESTS, null);
+        this.audit = table("Audit", Tables.AUDIT, appendOnlyPolicy(Tables.AUDIT.logicalName()));
+    }
+
+    public Table requests() {
+        return requests;
+    }
+
+    public Table audit() {
+        return audit;
+    }
+
+    /** ARN of one index of the requests table (IAM names indexes by ARN, not by the table's). */
+    public String requestsIndexArn(String indexName) {
+        return requests.getTableArn() + "/index/" + indexName;
+    }
+
+    private Table table(String id, TableSchema schema, PolicyDocument resourcePolicy) {
+        Table.Builder builder = Table.Builder.create(this, id)
+                .tableName(schema.logicalName())
+                .partitionKey(attribute(schema.partitionKey()))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.RETAIN);
+        schema.sortKey().ifPresent(k -> builder.sortKey(attribute(k)));
+        schema.ttlAttribute().ifPresent(builder::timeToLiveAttribute);
+        if (resourcePolicy != null) {
+            builder.resourcePolicy(resourcePolicy);
+        }
+        Table table = builder.build();
+        schema.indexes().forEach(index -> table.addGlobalSecondaryIndex(indexProps(index)));
+        return table;
+    }
+
+    private static GlobalSecondaryIndexProps indexProps(IndexSchema index) {
+        GlobalSecondaryIndexProps.Builder builder = GlobalSecondaryIndexProps.builder()
+                .indexName(index.name())
+                .partitionKey(attribute(index.partitionKey()))
+                .projectionType(ProjectionType.valueOf(index.projection().name()));
+        index.sortKey().ifPresent(k -> builder.sortKey(attribute(k)));
+        if (!index.nonKeyAttributes().isEmpty()) {
+            builder.nonKeyAttributes(index.nonKeyAttributes());
+        }
+        return builder.build();
+    }
+
+    private static Attribute attribute(KeyAttribute key) {
+        AttributeType type = switch (key.type()) {
+            case S -> AttributeType.STRING;
+            case N -> AttributeType.NUMBER;
+            case B -> AttributeType.BINARY;
+        };
+        return Attribute.builder().name(key.name()).type(type).build();
+    }
+
+    /**
+     * Denies the mutating actions to every principal. The table's ARN is built from its name
+     * rather than referenced, because a resource cannot refer to its own ARN in CloudFormation.
+     */
+    private PolicyDocument appendOnlyPolicy(String tableName) {
+        String tableArn = Stack.of(this).formatArn(ArnComponents.builder()
+                .service("dynamodb").resource("table").resourceName(tableName).build());
+        return PolicyDocument.Builder.create().statements(List.of(PolicyStatement.Builder.create()
+                .sid("AuditIsAppendOnly")
+                .effect(Effect.DENY)
+                .principals(List.of(new AnyPrincipal()))
+                .actions(AUDIT_DENIED_ACTIONS)
+                .resources(List.of(tableArn))
+                .build())).build();
+    }
+}

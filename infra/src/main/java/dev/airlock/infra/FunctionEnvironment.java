@@ -1,0 +1,26 @@
+package dev.airlock.infra;
+
+/**
+ * The environment variables the stack sets on the functions. The functions' configuration object
+ * reads exactly these names; keep the two in step.
+ */
+public final class FunctionEnvironment {
+
+    /** Selects the Spring Cloud Function bean: the function name of {@code Routes.FUNCTIONS}. */
+    public static final String FUNCTION_DEFINITION = "SPRING_CLOUD_FUNCTION_DEFINITION";
+    /** The Spring Boot start class, read by {@code FunctionInvoker}. */
+    public static final String MAIN_CLASS = "MAIN_CLASS";
+    /** Physical name of the requests table. */
+    public static final String REQUESTS_TABLE = "AIRLOCK_REQUESTS_TABLE";
+    /** Physical name of the audit table. */
+    public static final String AUDIT_TABLE = "AIRLOCK_AUDIT_TABLE";
+    /** ARN of the CA key; set on the {@code sign} function only. */
+    public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
+    /** JWT claim naming the user. */
+    public static final String USER_CLAIM = "AIRLOCK_USER_CLAIM";
+    /** JWT claim listing the user's groups (input of {@code claims_to_roles}). */
+    public static final String GROUPS_CLAIM = "AIRLOCK_GROUPS_CLAIM";
+
+    private FunctionEnvironment() {
+    }
+}

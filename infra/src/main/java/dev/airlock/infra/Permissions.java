@@ -1,0 +1,86 @@
+package dev.airlock.infra;
+
+import dev.airlock.core.api.Routes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may do what: the least-privilege table of function × resource × action. The stack turns
+ * each row into an IAM statement on the function's own role, and the infra tests assert the
+ * synthesized policies row by row, including what must be absent.
+ *
+ * <p>Why each function needs what it has (DESIGN.md, "Storage"): every state change is one
+ * {@code TransactWriteItems} of a conditional update (or put) of the request plus a conditional
+ * put of the audit record; IAM authorizes each item of a transaction by its own action
+ * ({@code PutItem}, {@code UpdateItem}, {@code ConditionCheckItem}), there is no
+ * {@code TransactWriteItems} action. Role configuration items ({@code config#…}) are read with
+ * {@code GetItem} on the requests table. No one gets {@code Scan}, a wildcard, or anything but
+ * {@code PutItem}/{@code ConditionCheckItem} on the audit table.
+ */
+public final class Permissions {
+
+    /** What a grant applies to; the stack resolves each to ARNs. */
+    public enum Target {
+        /** The requests table itself. */
+        REQUESTS_TABLE,
+        /** Every index of the requests table (listing by state and by user). */
+        REQUESTS_INDEXES,
+        /** Only the sparse expiry index. */
+        EXPIRY_INDEX,
+        /** The append-only audit table. */
+        AUDIT_TABLE,
+        /** The CA key in KMS. */
+        CA_KEY
+    }
+
+    /** Some actions on one target. */
+    public record Grant(Target target, List<String> actions) {
+        public Grant {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    private static final String GET = "dynamodb:GetItem";
+    private static final String PUT = "dynamodb:PutItem";
+    private static final String UPDATE = "dynamodb:UpdateItem";
+    private static final String CHECK = "dynamodb:ConditionCheckItem";
+    private static final String QUERY = "dynamodb:Query";
+
+    /** The table itself. Every function of {@link Routes#FUNCTIONS} has a row. */
+    public static final Map<String, List<Grant>> BY_FUNCTION = Map.of(
+            // create (conditional put) and withdraw (DELETE /requests/{id}: conditional update)
+            Routes.REQUEST, List.of(
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK, QUERY)),
+                    new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK))),
+            // read only; no audit access
+            Routes.LIST, List.of(
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET, QUERY)),
+                    new Grant(Target.REQUESTS_INDEXES, List.of(QUERY))),
+            Routes.APPROVE, List.of(
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET, UPDATE, CHECK)),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT))),
+            // the serial bump is an approve-like transaction; the key is also gated by its policy
+            Routes.SIGN, List.of(
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET, UPDATE, CHECK)),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT)),
+                    new Grant(Target.CA_KEY, CaKey.SIGNER_ACTIONS)),
+            // the sweep reads the expiry index only, then moves each request with its audit record
+            Routes.EXPIRE, List.of(
+                    new Grant(Target.EXPIRY_INDEX, List.of(QUERY)),
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET, UPDATE)),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT))));
+
+    private Permissions() {
+    }
+
+    /** The grants of one function; fails for a function the table does not know. */
+    public static List<Grant> of(String function) {
+        List<Grant> grants = BY_FUNCTION.get(function);
+        if (grants == null) {
+            throw new IllegalArgumentException("no permissions defined for function " + function);
+        }
+        return grants;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.airlock.infra;
+
+import dev.airlock.core.api.Routes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The five functions: runtime, SnapStart behind the {@code live} alias, configuration, logs, alarms. */
+class AirlockFunctionTest {
+
+    static final List<String> FUNCTIONS = Routes.FUNCTIONS;
+    private static TemplateJson template;
+
+    @BeforeAll
+    static void synth() {
+        template = SynthesizedStack.defaults();
+    }
+
+    @Test
+    void thereIsOneFunctionPerName() {
+        assertThat(template.ofType("AWS::Lambda::Function").values())
+                .extracting(f -> TemplateJson.environment(f).get(FunctionEnvironment.FUNCTION_DEFINITION))
+                .containsExactlyInAnyOrderElementsOf(FUNCTIONS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("FUNCTIONS")
+    void runsJava21WithSnapStartAndTheSpringHandler(String name) {
+        Map<String, Object> function = template.function(name);
+        assertThat(function.get("Runtime")).isEqualTo("java21");
+        assertThat(function.get("Handler"))
+                .isEqualTo("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+        assertThat(function.get("MemorySize")).isEqualTo(1024);
+        assertThat(function.get("Timeout")).isEqualTo(StackConfig.DEFAULT_TIMEOUT_SECONDS);
+        assertThat(function.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("FUNCTIONS")
+    void liveAliasPointsAtThePublishedVersion(String name) {
+        Map<String, Object> alias = template.ofType("AWS::Lambda::Alias").get(template.aliasId(name));
+        assertThat(alias.get("Name")).isEqualTo("live");
+        String versionId = TemplateJson.getAttTarget(alias.get("FunctionVersion")).orElseThrow();
+        Map<String, Object> version = template.ofType("AWS::Lambda::Version").get(versionId);
+        assertThat(version.get("FunctionName")).isEqualTo(Map.of("Ref", template.functionId(name)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("FUNCTIONS")
+    void environmentCarriesTheAgreedConfiguration(String name) {
+        Map<String, Object> env = TemplateJson.environment(template.function(name));
+        assertThat(env).containsEntry("SPRING_CLOUD_FUNCTION_DEFINITION", name)
+                .containsEntry("MAIN_CLASS", "dev.airlock.app.AirlockApplication")
+                .containsEntry("AIRLOCK_REQUESTS_TABLE", Map.of("Ref", template.tableId("airlock-requests")))
+                .containsEntry("AIRLOCK_AUDIT_TABLE", Map.of("Ref", template.tableId("airlock-audit")))
+                .containsEntry("AIRLOCK_USER_CLAIM", "sub")
+                .containsEntry("AIRLOCK_GROUPS_CLAIM", "groups");
+        if (name.equals(Routes.SIGN)) {
+            String keyId = template.ofType("AWS::KMS::Key").keySet().iterator().next();
+            assertThat(env).containsEntry("AIRLOCK_CA_KEY_ID", Map.of("Fn::GetAtt", List.of(keyId, "Arn")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("FUNCTIONS")
+    void logsGoToItsOwnLogGroupWithRetention(String name) {
+        Object logGroupRef = ((Map<?, ?>) template.function(name).get("LoggingConfig")).get("LogGroup");
+        String logGroupId = TemplateJson.getAttTarget(logGroupRef).orElseThrow();
+        assertThat(template.ofType("AWS::Logs::LogGroup").get(logGroupId)).containsEntry("RetentionInDays", 30);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("FUNCTIONS")
+    void errorsAndThrottlesRaiseAlarms(String name) {
+        List<Object> metrics = template.ofType("AWS::CloudWatch::Alarm").values().stream()
+                .filter(a -> a.get("Dimensions").equals(List.of(
+                        Map.of("Name", "FunctionName", "Value", Map.of("Ref", template.functionId(name))))))
+                .map(a -> a.get("MetricName"))
+                .toList();
+        assertThat(metrics).containsExactlyInAnyOrder("Errors", "Throttles");
+    }
+}

@@ -1,0 +1,151 @@
+package dev.airlock.infra;
+
+import dev.airlock.core.api.Routes;
+import dev.airlock.core.storage.Tables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who can do what, read back from the synthesized IAM policies. The expected table is written out
+ * here independently of {@link Permissions}, so a change to either shows up as a failure.
+ */
+class PermissionsTest {
+
+    private static final String REQUESTS = "requests";
+    private static final String AUDIT = "audit";
+    private static final String KEY = "ca-key";
+    private static final String LOGS = "own-logs";
+
+    private static TemplateJson template;
+    private static Map<String, String> labels;
+
+    @BeforeAll
+    static void synth() {
+        template = SynthesizedStack.defaults();
+        labels = new HashMap<>();
+        labels.put(template.tableId(Tables.REQUESTS.logicalName()), REQUESTS);
+        labels.put(template.tableId(Tables.AUDIT.logicalName()), AUDIT);
+        labels.put(template.ofType("AWS::KMS::Key").keySet().iterator().next(), KEY);
+    }
+
+    static Stream<Arguments> expectedGrants() {
+        return Stream.of(
+                Arguments.of(Routes.REQUEST, Set.of(
+                        "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
+                        "requests dynamodb:ConditionCheckItem", "requests dynamodb:Query",
+                        "requests/index/* dynamodb:Query",
+                        "audit dynamodb:PutItem", "audit dynamodb:ConditionCheckItem")),
+                Arguments.of(Routes.LIST, Set.of(
+                        "requests dynamodb:GetItem", "requests dynamodb:Query",
+                        "requests/index/* dynamodb:Query")),
+                Arguments.of(Routes.APPROVE, Set.of(
+                        "requests dynamodb:GetItem", "requests dynamodb:UpdateItem",
+                        "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem")),
+                Arguments.of(Routes.SIGN, Set.of(
+                        "requests dynamodb:GetItem", "requests dynamodb:UpdateItem",
+                        "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem",
+                        "ca-key kms:Sign", "ca-key kms:GetPublicKey", "ca-key kms:DescribeKey")),
+                Arguments.of(Routes.EXPIRE, Set.of(
+                        "requests/index/byExpiry dynamodb:Query",
+                        "requests dynamodb:GetItem", "requests dynamodb:UpdateItem", "audit dynamodb:PutItem")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("expectedGrants")
+    void eachFunctionHasExactlyItsGrants(String function, Set<String> expected) {
+        assertThat(grantsOf(function)).containsExactlyInAnyOrderElementsOf(withOwnLogs(expected));
+    }
+
+    @Test
+    void expectedTableCoversEveryFunction() {
+        assertThat(expectedGrants().map(a -> (String) a.get()[0]))
+                .containsExactlyInAnyOrderElementsOf(Routes.FUNCTIONS);
+        assertThat(Permissions.BY_FUNCTION.keySet()).containsExactlyInAnyOrderElementsOf(Routes.FUNCTIONS);
+    }
+
+    @Test
+    void listIsReadOnlyAndNeverTouchesTheAudit() {
+        assertThat(grantsOf(Routes.LIST))
+                .noneMatch(g -> g.startsWith(AUDIT))
+                .filteredOn(g -> g.contains(" dynamodb:"))
+                .isNotEmpty()
+                .allMatch(g -> g.endsWith(":GetItem") || g.endsWith(":Query"));
+    }
+
+    @Test
+    void noStatementAnywhereMutatesTheAuditOtherThanByPut() {
+        for (String function : Routes.FUNCTIONS) {
+            assertThat(grantsOf(function))
+                    .filteredOn(g -> g.startsWith(AUDIT + " "))
+                    .allMatch(g -> g.endsWith("dynamodb:PutItem") || g.endsWith("dynamodb:ConditionCheckItem"));
+        }
+    }
+
+    @Test
+    void noPolicyUsesWildcardActionsScanOrBatchWrites() {
+        List<String> actions = template.ofType("AWS::IAM::Policy").values().stream()
+                .flatMap(p -> TemplateJson.statements(p.get("PolicyDocument")).stream())
+                .flatMap(s -> TemplateJson.list(s.get("Action")).stream())
+                .map(String::valueOf)
+                .toList();
+        assertThat(actions).isNotEmpty()
+                .noneMatch(a -> a.contains("*"))
+                .doesNotContain("dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+                        "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete", "dynamodb:DeleteTable");
+    }
+
+    @Test
+    void onlySignHasAnyKmsPermission() {
+        for (String function : Routes.FUNCTIONS) {
+            boolean hasKms = grantsOf(function).stream().anyMatch(g -> g.contains(" kms:"));
+            assertThat(hasKms).as(function).isEqualTo(function.equals(Routes.SIGN));
+        }
+    }
+
+    @Test
+    void everyFunctionHasItsOwnRoleWithoutManagedPolicies() {
+        Set<String> roles = new TreeSet<>();
+        for (String function : Routes.FUNCTIONS) {
+            roles.add(template.roleId(function));
+        }
+        assertThat(roles).hasSameSizeAs(Routes.FUNCTIONS);
+        assertThat(template.ofType("AWS::IAM::Role").values())
+                .allMatch(role -> role.get("ManagedPolicyArns") == null && role.get("Policies") == null);
+    }
+
+    /** "resource action" pairs granted to the function's role, with its own log group labelled. */
+    private static Set<String> grantsOf(String function) {
+        Map<String, String> withLogs = new HashMap<>(labels);
+        Object logGroup = ((Map<?, ?>) template.function(function).get("LoggingConfig")).get("LogGroup");
+        withLogs.put(TemplateJson.getAttTarget(logGroup).orElseThrow(), LOGS);
+        Set<String> grants = new TreeSet<>();
+        for (Map<String, Object> statement : template.statementsOfRole(template.roleId(function))) {
+            assertThat(statement.get("Effect")).isEqualTo("Allow");
+            for (Object resource : TemplateJson.list(statement.get("Resource"))) {
+                for (Object action : TemplateJson.list(statement.get("Action"))) {
+                    grants.add(TemplateJson.render(resource, withLogs) + " " + action);
+                }
+            }
+        }
+        return grants;
+    }
+
+    private static Set<String> withOwnLogs(Set<String> grants) {
+        Set<String> all = new TreeSet<>(grants);
+        all.add(LOGS + " logs:CreateLogStream");
+        all.add(LOGS + " logs:PutLogEvents");
+        return all;
+    }
+}
