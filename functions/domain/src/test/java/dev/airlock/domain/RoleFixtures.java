@@ -8,14 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Loads role files from {@code src/test/resources/roles}. */
-public final class TestRoles {
+public final class RoleFixtures {
 
-    private TestRoles() {
+    private RoleFixtures() {
     }
 
     /** The text of {@code roles/<name>}. */
     public static String text(String name) {
-        try (InputStream in = TestRoles.class.getResourceAsStream("/roles/" + name)) {
+        try (InputStream in = RoleFixtures.class.getResourceAsStream("/roles/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource roles/" + name);
             }

@@ -3,7 +3,7 @@ package dev.airlock.domain.role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airlock.domain.TestRoles;
+import dev.airlock.domain.RoleFixtures;
 import dev.airlock.domain.error.InvalidRequestException;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +17,7 @@ class RoleFileParserTest {
 
     @Test
     void parse_demoFile_readsEveryRoleAndMapping() {
-        RoleConfig config = TestRoles.demo();
+        RoleConfig config = RoleFixtures.demo();
 
         assertThat(config.roles().names()).containsExactly("cluster-a", "contractor", "dba", "dba-reviewer", "sudo-admin");
         Role contractor = config.roles().get("contractor").orElseThrow();
@@ -80,7 +80,7 @@ class RoleFileParserTest {
 
     @Test
     void baseRolesFor_mapsClaimValuesToRoles() {
-        RoleConfig config = TestRoles.demo();
+        RoleConfig config = RoleFixtures.demo();
 
         assertThat(config.baseRolesFor(Map.of("groups", List.of("contractors", "everyone"))))
                 .containsExactly("contractor");
@@ -122,7 +122,7 @@ class RoleFileParserTest {
     void parse_invalidFile_namesDocumentAndField(String file, String expected) {
         String source = "invalid/" + file;
 
-        assertThatThrownBy(() -> RoleFileParser.parse(TestRoles.text(source), file))
+        assertThatThrownBy(() -> RoleFileParser.parse(RoleFixtures.text(source), file))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.code()).isEqualTo("invalid_role_file"))
                 .hasMessageStartingWith(file + ": ")
@@ -131,7 +131,7 @@ class RoleFileParserTest {
 
     @Test
     void parse_duplicateYamlKey_isRejectedWithItsLine() {
-        assertThatThrownBy(() -> RoleFileParser.parse(TestRoles.text("invalid/duplicate-key.yaml"), "dup.yaml"))
+        assertThatThrownBy(() -> RoleFileParser.parse(RoleFixtures.text("invalid/duplicate-key.yaml"), "dup.yaml"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("dup.yaml: document 1: invalid YAML")
                 .hasMessageContaining("duplicate key logins")
