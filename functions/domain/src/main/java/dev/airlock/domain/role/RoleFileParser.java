@@ -45,32 +45,36 @@ public final class RoleFileParser {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
         List<Object> documents = load(yaml, sourceName);
-        RoleDocumentReader reader = new RoleDocumentReader();
-        Map<String, Role> roles = new LinkedHashMap<>();
-        Map<String, Integer> definedIn = new LinkedHashMap<>();
-        List<ClaimMapping> claims = null;
-        Integer oidcDocument = null;
+        Documents read = new Documents(sourceName);
         for (int i = 0; i < documents.size(); i++) {
-            if (documents.get(i) == null) {
-                continue; // an empty document, e.g. after a trailing '---'
+            if (documents.get(i) != null) { // null: an empty document, e.g. after a trailing '---'
+                read.add(i + 1, documents.get(i));
             }
-            int number = i + 1;
-            YamlNode.Location plain = new YamlNode.Location(sourceName, "document " + number);
-            YamlNode root = YamlNode.root(documents.get(i), plain);
+        }
+        return read.toConfig();
+    }
+
+    /** What has been read so far, and where each thing was defined (for duplicate and reference errors). */
+    private static final class Documents {
+        private final String sourceName;
+        private final RoleDocumentReader reader = new RoleDocumentReader();
+        private final Map<String, Role> roles = new LinkedHashMap<>();
+        private final Map<String, Integer> definedIn = new LinkedHashMap<>();
+        private List<ClaimMapping> claims = List.of();
+        private Integer oidcDocument;
+
+        Documents(String sourceName) {
+            this.sourceName = sourceName;
+        }
+
+        void add(int number, Object document) {
+            YamlNode root = YamlNode.root(document, new YamlNode.Location(sourceName, "document " + number));
             String kind = root.requiredString("kind");
             YamlNode.Location where = new YamlNode.Location(sourceName,
                     "document " + number + " (" + kind + nameSuffix(root) + ")");
-            YamlNode doc = YamlNode.root(documents.get(i), where);
+            YamlNode doc = YamlNode.root(document, where);
             switch (kind) {
-                case "role" -> {
-                    Role role = readRole(doc, reader);
-                    Integer first = definedIn.putIfAbsent(role.name(), number);
-                    if (first != null) {
-                        throw where.error("metadata.name",
-                                "duplicate role '" + role.name() + "' (first defined in document " + first + ")");
-                    }
-                    roles.put(role.name(), role);
-                }
+                case "role" -> addRole(number, readRole(doc, reader), where);
                 case "oidc" -> {
                     if (oidcDocument != null) {
                         throw where.error("kind", "only one oidc document is allowed (first is document "
@@ -82,15 +86,27 @@ public final class RoleFileParser {
                 default -> throw where.error("kind", "unknown kind '" + kind + "' (expected role or oidc)");
             }
         }
-        if (roles.isEmpty()) {
-            throw new InvalidRequestException("invalid_role_file", sourceName + ": defines no roles");
-        }
-        for (RoleDocumentReader.Reference ref : reader.references()) {
-            if (!roles.containsKey(ref.role())) {
-                throw ref.location().error(ref.path(), "undefined role '" + ref.role() + "'");
+
+        private void addRole(int number, Role role, YamlNode.Location where) {
+            Integer first = definedIn.putIfAbsent(role.name(), number);
+            if (first != null) {
+                throw where.error("metadata.name",
+                        "duplicate role '" + role.name() + "' (first defined in document " + first + ")");
             }
+            roles.put(role.name(), role);
         }
-        return new RoleConfig(RoleSet.of(roles.values()), claims == null ? List.of() : claims);
+
+        RoleConfig toConfig() {
+            if (roles.isEmpty()) {
+                throw new InvalidRequestException("invalid_role_file", sourceName + ": defines no roles");
+            }
+            for (RoleDocumentReader.Reference ref : reader.references()) {
+                if (!roles.containsKey(ref.role())) {
+                    throw ref.location().error(ref.path(), "undefined role '" + ref.role() + "'");
+                }
+            }
+            return new RoleConfig(RoleSet.of(roles.values()), claims);
+        }
     }
 
     private static List<Object> load(String yaml, String sourceName) {
