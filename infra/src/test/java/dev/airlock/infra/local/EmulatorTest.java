@@ -1,0 +1,31 @@
+package dev.airlock.infra.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmulatorTest {
+
+    @Test
+    void localStackWhenATokenIsAvailableElseFloci() {
+        assertThat(Emulator.choose(Map.of("LOCALSTACK_AUTH_TOKEN", "ls-123"))).isEqualTo(Emulator.LOCALSTACK);
+        assertThat(Emulator.choose(Map.of("LOCALSTACK_AUTH_TOKEN", " "))).isEqualTo(Emulator.FLOCI);
+        assertThat(Emulator.choose(Map.of())).isEqualTo(Emulator.FLOCI);
+    }
+
+    @Test
+    void explicitChoiceWins() {
+        assertThat(Emulator.choose(Map.of("AIRLOCK_EMULATOR", "floci", "LOCALSTACK_AUTH_TOKEN", "ls-123")))
+                .isEqualTo(Emulator.FLOCI);
+        assertThat(Emulator.choose(Map.of("AIRLOCK_EMULATOR", "LocalStack"))).isEqualTo(Emulator.LOCALSTACK);
+    }
+
+    @Test
+    void imagesArePinned() {
+        for (Emulator emulator : Emulator.values()) {
+            assertThat(emulator.image).doesNotEndWith(":latest").matches(".+:\\d[\\w.]*");
+        }
+    }
+}
