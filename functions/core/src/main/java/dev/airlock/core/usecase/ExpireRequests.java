@@ -1,0 +1,81 @@
+package dev.airlock.core.usecase;
+
+import dev.airlock.core.port.AccessRequestStore;
+import dev.airlock.domain.error.ConflictException;
+import dev.airlock.domain.request.AccessRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The scheduled sweep (every minute): records the expiry of open requests whose pending TTL or access
+ * window has passed. Correctness never waits for it (every read judges expiry itself); it makes the
+ * stored state and the audit trail catch up.
+ *
+ * <p>Idempotent: each id is re-read and expired only if it is still open and due, on condition of the
+ * version read, so two overlapping runs record each expiry once. Bounded: at most
+ * {@link #MAX_PER_RUN} requests per run; the rest wait for the next run.
+ */
+public final class ExpireRequests {
+
+    /** Most requests handled per run, keeping one run well inside a Lambda timeout. */
+    public static final int MAX_PER_RUN = 200;
+
+    /** The actor of the sweep's audit records. */
+    public static final String ACTOR = "system";
+
+    /** The audit action of an expiry. */
+    public static final String ACTION = "request.expired";
+
+    private final AccessRequestStore store;
+    private final Clock clock;
+
+    public ExpireRequests(AccessRequestStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * One sweep. A conflict on one request is counted, never thrown (the next run sees it again if
+     * it is still open); other failures (throttling, an unavailable store) end the run, which is safe
+     * because nothing half-done is left behind.
+     */
+    public SweepResult run() {
+        Instant now = clock.instant();
+        List<String> ids = store.findOverdue(now, MAX_PER_RUN);
+        int expired = 0;
+        int skipped = 0;
+        int conflicts = 0;
+        for (String id : ids) {
+            switch (expireOne(id, now)) {
+                case EXPIRED -> expired++;
+                case SKIPPED -> skipped++;
+                case CONFLICT -> conflicts++;
+            }
+        }
+        return new SweepResult(ids.size(), expired, skipped, conflicts);
+    }
+
+    private enum Outcome { EXPIRED, SKIPPED, CONFLICT }
+
+    private Outcome expireOne(String id, Instant now) {
+        Optional<AccessRequest> read = store.find(id);
+        if (read.isEmpty() || read.get().state().isFinal() || !read.get().isExpiredAt(now)) {
+            return Outcome.SKIPPED;
+        }
+        AccessRequest request = read.get();
+        RequestChange change = RequestChange.of(request.expire(now), now, ACTOR, ACTION, AuditDetails.builder()
+                .put("previousState", request.state().name())
+                .put("dueAt", request.openUntil().orElseThrow())
+                .build());
+        try {
+            store.update(change.updated(), change.record());
+            return Outcome.EXPIRED;
+        } catch (ConflictException lostRace) {
+            return Outcome.CONFLICT;
+        }
+    }
+}
