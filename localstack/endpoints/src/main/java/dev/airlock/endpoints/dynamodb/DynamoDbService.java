@@ -4,7 +4,10 @@ import dev.airlock.endpoints.AwsJsonService;
 import dev.airlock.endpoints.AwsServiceException;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.airlock.endpoints.dynamodb.store.Store;
+
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +19,31 @@ public final class DynamoDbService implements AwsJsonService, AutoCloseable {
             "TransactWriteItems", "TransactGetItems", "CreateTable", "DeleteTable", "DescribeTable",
             "ListTables", "UpdateTable", "UpdateTimeToLive", "DescribeTimeToLive");
 
+    /** One DynamoDB operation. */
+    @FunctionalInterface
+    private interface Operation {
+        ObjectNode run(ObjectNode request) throws AwsServiceException;
+    }
+
+    private final Store store;
+    private final Map<String, Operation> operations;
+
+    /** An in-memory DynamoDB, or one that keeps its tables in {@code dataDirectory} across restarts. */
     public DynamoDbService(Optional<Path> dataDirectory) {
+        this.store = Store.open(dataDirectory);
+        TableOperations tables = new TableOperations(store);
+        ItemOperations items = new ItemOperations(store);
+        this.operations = Map.ofEntries(
+                Map.entry("CreateTable", tables::createTable),
+                Map.entry("DescribeTable", tables::describeTable),
+                Map.entry("ListTables", tables::listTables),
+                Map.entry("DeleteTable", tables::deleteTable),
+                Map.entry("UpdateTimeToLive", tables::updateTimeToLive),
+                Map.entry("DescribeTimeToLive", tables::describeTimeToLive),
+                Map.entry("PutItem", items::putItem),
+                Map.entry("GetItem", items::getItem),
+                Map.entry("UpdateItem", items::updateItem),
+                Map.entry("DeleteItem", items::deleteItem));
     }
 
     @Override
@@ -31,8 +58,12 @@ public final class DynamoDbService implements AwsJsonService, AutoCloseable {
 
     @Override
     public ObjectNode handle(String operation, ObjectNode request) throws AwsServiceException {
-        throw new AwsServiceException("UnknownOperationException",
-                "The embedded DynamoDB does not support " + operation, 400);
+        Operation handler = operations.get(operation);
+        if (handler == null) {
+            throw new AwsServiceException("UnknownOperationException", "The embedded DynamoDB does not support "
+                    + operation + " (supported: " + new java.util.TreeSet<>(operations.keySet()) + ")", 400);
+        }
+        return handler.run(request);
     }
 
     /**
@@ -71,7 +102,9 @@ public final class DynamoDbService implements AwsJsonService, AutoCloseable {
         return new AwsServiceException("InternalServerError", "Internal server error", 500);
     }
 
+    /** Writes a final snapshot when persistent. */
     @Override
     public void close() {
+        store.close();
     }
 }
