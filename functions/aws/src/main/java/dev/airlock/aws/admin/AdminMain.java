@@ -1,0 +1,99 @@
+package dev.airlock.aws.admin;
+
+import dev.airlock.domain.error.AirlockException;
+import dev.airlock.domain.error.InvalidRequestException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * Operator commands the {@code access} CLI calls:
+ * <pre>
+ * java -cp airlock-aws.jar:... dev.airlock.aws.admin.AdminMain verify        [options]
+ * java -cp ... dev.airlock.aws.admin.AdminMain apply-roles FILE [--actor NAME] [options]
+ * java -cp ... dev.airlock.aws.admin.AdminMain create-tables [options]
+ * options: --endpoint URL --region R --requests-table T --audit-table A
+ * </pre>
+ * Exit codes: {@value #OK} success (every chain intact); {@value #BREAKS_FOUND} the verifier found
+ * breaks; {@value #USAGE} bad command line; {@value #INVALID_INPUT} the role file is invalid or
+ * unreadable (nothing written); {@value #FAILED} the tables could not be read or written.
+ */
+public final class AdminMain {
+
+    public static final int OK = 0;
+    public static final int BREAKS_FOUND = 1;
+    public static final int USAGE = 2;
+    public static final int INVALID_INPUT = 3;
+    public static final int FAILED = 4;
+
+    static final String USAGE_TEXT = """
+            usage: AdminMain verify        [--endpoint URL] [--region R] [--requests-table T] [--audit-table A]
+                   AdminMain apply-roles FILE [--actor NAME] [same options]
+                   AdminMain create-tables [same options]
+            environment: AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION,
+                         AIRLOCK_REQUESTS_TABLE, AIRLOCK_AUDIT_TABLE
+            exit codes: 0 ok, 1 audit breaks found, 2 usage, 3 invalid input, 4 failure""";
+
+    private AdminMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /** Runs one command; returns the exit code. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        AdminOptions options;
+        try {
+            options = AdminOptions.parse(args, env);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        try (DynamoDbClient dynamoDb = DynamoDbClients.create(options.endpoint(), options.region(),
+                credentials(options, env))) {
+            return switch (options.command()) {
+                case "verify" -> new AuditVerifyCommand(dynamoDb, options.tables()).run(out);
+                case "apply-roles" -> new ApplyRolesCommand(dynamoDb, options.tables())
+                        .run(options.file().orElseThrow(), options.actor(), out, err);
+                default -> new CreateTablesCommand(dynamoDb, options.tables()).run(out);
+            };
+        } catch (InvalidRequestException e) {
+            err.println("error: " + e.code() + ": " + e.getMessage());
+            return INVALID_INPUT;
+        } catch (AirlockException e) {
+            err.println("error: " + e.code() + ": " + e.getMessage());
+            return FAILED;
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? "unknown" : e.awsErrorDetails().errorCode();
+            err.println("error: DynamoDB refused the call: " + code + " (HTTP " + e.statusCode() + ")");
+            return FAILED;
+        } catch (SdkException | IllegalStateException e) {
+            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /**
+     * The SDK's default chain; but against an explicit endpoint (embedded endpoints, LocalStack) with
+     * no credentials in the environment, fixed local ones, since those endpoints do not check them.
+     */
+    private static AwsCredentialsProvider credentials(AdminOptions options, Map<String, String> env) {
+        boolean configured = env.containsKey("AWS_ACCESS_KEY_ID") || env.containsKey("AWS_PROFILE")
+                || env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+                || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
+                || env.containsKey("AWS_WEB_IDENTITY_TOKEN_FILE");
+        if (options.endpoint().isPresent() && !configured) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("airlock-local", "airlock-local"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

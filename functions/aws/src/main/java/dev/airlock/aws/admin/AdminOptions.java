@@ -1,0 +1,105 @@
+package dev.airlock.aws.admin;
+
+import dev.airlock.aws.dynamodb.TableNames;
+import software.amazon.awssdk.regions.Region;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The admin tool's command line. Flags win over the environment; the environment over defaults:
+ * endpoint {@code --endpoint} / {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL} / the
+ * SDK's regional endpoint; region {@code --region} / {@code AWS_REGION} / {@code AWS_DEFAULT_REGION} /
+ * {@value #DEFAULT_REGION}; tables {@code --requests-table} / {@code AIRLOCK_REQUESTS_TABLE} / the
+ * logical name, and {@code --audit-table} / {@code AIRLOCK_AUDIT_TABLE} / the logical name.
+ *
+ * @param command    {@code verify}, {@code apply-roles} or {@code create-tables}
+ * @param endpoint   the DynamoDB endpoint, when not the regional AWS one
+ * @param region     the region
+ * @param tables     the table names
+ * @param file       the role file ({@code apply-roles})
+ * @param actor      who applies it ({@code apply-roles}; default: the OS user)
+ */
+record AdminOptions(String command, Optional<URI> endpoint, Region region, TableNames tables, Optional<Path> file,
+                    String actor) {
+
+    static final String DEFAULT_REGION = "us-east-1";
+    static final Set<String> COMMANDS = Set.of("verify", "apply-roles", "create-tables");
+    private static final Set<String> FLAGS = Set.of("--endpoint", "--region", "--requests-table", "--audit-table", "--actor");
+
+    static AdminOptions parse(String[] args, Map<String, String> env) throws UsageException {
+        if (args.length == 0) {
+            throw new UsageException("missing command");
+        }
+        String command = args[0];
+        if (!COMMANDS.contains(command)) {
+            throw new UsageException("unknown command '" + command + "'");
+        }
+        Map<String, String> flags = new HashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                if (!FLAGS.contains(args[i]) || i + 1 >= args.length) {
+                    throw new UsageException(FLAGS.contains(args[i]) ? args[i] + " needs a value" : "unknown option " + args[i]);
+                }
+                flags.put(args[i], args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        return build(command, flags, positional, env);
+    }
+
+    private static AdminOptions build(String command, Map<String, String> flags, List<String> positional,
+                                      Map<String, String> env) throws UsageException {
+        int expectedPositional = command.equals("apply-roles") ? 1 : 0;
+        if (positional.size() != expectedPositional) {
+            throw new UsageException(command + (expectedPositional == 1 ? " takes one FILE" : " takes no arguments"));
+        }
+        Optional<String> endpoint = first(flags.get("--endpoint"), env.get("AWS_ENDPOINT_URL_DYNAMODB"),
+                env.get("AWS_ENDPOINT_URL"));
+        String region = first(flags.get("--region"), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"))
+                .orElse(DEFAULT_REGION);
+        TableNames defaults = TableNames.defaults();
+        TableNames tables;
+        try {
+            tables = new TableNames(
+                    first(flags.get("--requests-table"), env.get("AIRLOCK_REQUESTS_TABLE")).orElse(defaults.requests()),
+                    first(flags.get("--audit-table"), env.get("AIRLOCK_AUDIT_TABLE")).orElse(defaults.audit()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        String actor = first(flags.get("--actor"), System.getProperty("user.name")).orElse("admin");
+        return new AdminOptions(command, endpoint.isPresent() ? Optional.of(uri(endpoint.get())) : Optional.empty(),
+                Region.of(region), tables, positional.stream().findFirst().map(Path::of), actor);
+    }
+
+    private static URI uri(String text) throws UsageException {
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new UsageException("endpoint must be an http(s) URL: " + text);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException("endpoint is not a URL: " + text);
+        }
+    }
+
+    private static Optional<String> first(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return Optional.of(candidate.strip());
+            }
+        }
+        return Optional.empty();
+    }
+}

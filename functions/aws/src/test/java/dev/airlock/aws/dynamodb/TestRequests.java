@@ -1,0 +1,96 @@
+package dev.airlock.aws.dynamodb;
+
+import dev.airlock.aws.audit.AuditChains;
+import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.domain.request.AccessRequest;
+import dev.airlock.domain.request.AuditHead;
+import dev.airlock.domain.request.Review;
+import dev.airlock.domain.request.Verdict;
+import dev.airlock.domain.role.Threshold;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Access requests of every shape, built through the domain's own transitions, and their audit records. */
+public final class TestRequests {
+
+    public static final Instant T0 = Instant.parse("2025-03-01T10:00:00.123456789Z");
+
+    private TestRequests() {
+    }
+
+    /** A new PENDING request for {@code dba} by {@code user}, created at {@code createdAt}, pending for an hour. */
+    public static AccessRequest pending(String user, Instant createdAt) {
+        return pending(UUID.randomUUID().toString(), user, createdAt, Map.of("dba", List.of(Threshold.DEFAULT)));
+    }
+
+    public static AccessRequest pending(String id, String user, Instant createdAt, Map<String, List<Threshold>> thresholds) {
+        return AccessRequest.create(id, user, List.copyOf(thresholds.keySet()), "incident 42", createdAt,
+                createdAt.plus(Duration.ofHours(1)), Duration.ofHours(4), thresholds);
+    }
+
+    /** Two roles, several thresholds each, a reason with non-ASCII text. */
+    public static AccessRequest pendingRich(String user) {
+        Map<String, List<Threshold>> thresholds = Map.of(
+                "dba", List.of(new Threshold(2, 1), new Threshold(1, 3)),
+                "cluster-a", List.of(Threshold.DEFAULT));
+        return AccessRequest.create(UUID.randomUUID().toString(), user, List.of("dba", "cluster-a"),
+                "Zugriff für Störung #7 — ünïcødé", T0, T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(90),
+                thresholds);
+    }
+
+    public static AccessRequest approved(String user) {
+        return review(pending(user, T0), "reviewer-1", Verdict.APPROVE, T0.plusSeconds(60));
+    }
+
+    public static AccessRequest approvedWithCertificates(String user) {
+        return approved(user).withCertificateSerial("1234567890123456789").withCertificateSerial("42");
+    }
+
+    public static AccessRequest denied(String user) {
+        return review(pending(user, T0), "reviewer-1", Verdict.DENY, T0.plusSeconds(60));
+    }
+
+    public static AccessRequest expiredWhilePending(String user) {
+        return pending(user, T0).expire(T0.plus(Duration.ofHours(2)));
+    }
+
+    public static AccessRequest expiredAfterApproval(String user) {
+        return approved(user).expire(T0.plus(Duration.ofHours(6)));
+    }
+
+    public static AccessRequest revoked(String user) {
+        return approved(user).revoke("incident over", T0.plusSeconds(120));
+    }
+
+    public static AccessRequest withdrawn(String user) {
+        return pending(user, T0).withdraw(user, T0.plusSeconds(30));
+    }
+
+    /** A pending request with one approval of two and one empty-reason review. */
+    public static AccessRequest pendingWithReview(String user) {
+        AccessRequest request = pending(UUID.randomUUID().toString(), user, T0,
+                Map.of("dba", List.of(new Threshold(3, 2))));
+        request = request.applyReview(new Review("reviewer-1", Verdict.APPROVE, "", T0.plusMillis(1)), T0.plusMillis(1));
+        return request.applyReview(new Review("reviewer-2", Verdict.DENY, "not now", T0.plusMillis(2)), T0.plusMillis(2));
+    }
+
+    private static AccessRequest review(AccessRequest request, String reviewer, Verdict verdict, Instant at) {
+        return request.applyReview(new Review(reviewer, verdict, "ok", at), at);
+    }
+
+    /** The first record of a request's chain. */
+    public static AuditRecord created(AccessRequest request) {
+        return AuditRecord.next(AuditHead.GENESIS, AuditChains.forRequest(request.id()), request.createdAt(),
+                request.user(), "request.created", Map.of("roles", String.join(",", request.roles())));
+    }
+
+    /** The record that follows {@code head} on the request's chain. */
+    public static AuditRecord next(AccessRequest request, String actor, String action, Instant at) {
+        return AuditRecord.next(request.auditHead(), AuditChains.forRequest(request.id()), at, actor, action,
+                Map.of("state", request.state().name()));
+    }
+}
