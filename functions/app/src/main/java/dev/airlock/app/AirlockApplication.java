@@ -1,0 +1,97 @@
+package dev.airlock.app;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.airlock.app.config.AirlockConfig;
+import dev.airlock.app.wiring.AwsPorts;
+import dev.airlock.app.wiring.FunctionFactory;
+import dev.airlock.app.wiring.Ports;
+import dev.airlock.core.api.Routes;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.ResolvableType;
+
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The Spring Cloud Function application: one bean per function of {@link Routes}, registered
+ * functionally (no component scan, no auto-configuration), named exactly as the function, e.g.
+ * {@code list}. In Lambda, {@code FunctionInvoker} starts this class ({@code MAIN_CLASS}) and picks
+ * the bean named by {@code SPRING_CLOUD_FUNCTION_DEFINITION}; only that function, its use cases,
+ * its ports and their AWS clients are created. With no function selected (the local gateway) all
+ * five are registered — see {@link LocalFunctions}.
+ *
+ * <p>Beans, per function {@code name}: {@code name} (the {@link Function}) and
+ * {@code name_registration} (its {@link FunctionRegistration} for the function catalog); plus
+ * {@code airlockConfig}, {@code clock} and {@code airlockPorts}.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+public class AirlockApplication implements ApplicationContextInitializer<GenericApplicationContext> {
+
+    /** {@code Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>}: the HTTP functions. */
+    public static final Type HTTP_FUNCTION_TYPE = ResolvableType.forClassWithGenerics(Function.class,
+            APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class).getType();
+
+    /** {@code Function<Map<String, Object>, Map<String, Object>>}: the scheduled expiry function. */
+    public static final Type EXPIRE_FUNCTION_TYPE = ResolvableType.forClassWithGenerics(Function.class,
+            ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class),
+            ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class)).getType();
+
+    private final AirlockConfig config;
+    private final Clock clock;
+    private final Ports ports;
+
+    /** As Lambda starts it: configuration from the environment, the system clock, DynamoDB and KMS. */
+    public AirlockApplication() {
+        this(null, Clock.systemUTC(), null);
+    }
+
+    /** The local gateway's: a given configuration (endpoint, tables) and clock, DynamoDB and KMS. */
+    public AirlockApplication(AirlockConfig config, Clock clock) {
+        this(Objects.requireNonNull(config, "config"), clock, null);
+    }
+
+    /**
+     * Tests': given configuration, clock and ports (e.g. in-memory fakes).
+     *
+     * @param config null to read the environment when the context starts
+     * @param ports  null for {@link AwsPorts}
+     */
+    public AirlockApplication(AirlockConfig config, Clock clock, Ports ports) {
+        this.config = config;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ports = ports;
+    }
+
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        // Read here, not in the constructor: a bad environment then fails the context start with
+        // the variable's name, which Lambda reports as an init error.
+        AirlockConfig resolved = config != null ? config : AirlockConfig.fromEnvironment();
+        context.registerBean("airlockConfig", AirlockConfig.class, () -> resolved);
+        context.registerBean("clock", Clock.class, () -> clock);
+        if (ports != null) {
+            context.registerBean("airlockPorts", Ports.class, () -> ports);
+        } else {
+            context.registerBean("airlockPorts", Ports.class, () -> new AwsPorts(resolved, clock),
+                    definition -> definition.setDestroyMethodName("close"));
+        }
+        for (String name : resolved.functions()) {
+            register(context, name, resolved);
+        }
+    }
+
+    private void register(GenericApplicationContext context, String name, AirlockConfig resolved) {
+        Type type = Routes.EXPIRE.equals(name) ? EXPIRE_FUNCTION_TYPE : HTTP_FUNCTION_TYPE;
+        context.registerBean(name, Function.class, () -> new FunctionFactory(resolved, clock,
+                context.getBean("airlockPorts", Ports.class)).create(name));
+        context.registerBean(name + FunctionRegistration.REGISTRATION_NAME_SUFFIX, FunctionRegistration.class,
+                () -> new FunctionRegistration<>(context.getBean(name, Function.class), name).type(type));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.airlock.app.config;
+
+import dev.airlock.core.api.Routes;
+import dev.airlock.core.storage.Tables;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the functions read from their environment, read once at start-up and validated: a bad
+ * deployment fails before the first request with a message naming the variable
+ * ({@link InvalidConfigException}). This is the only class that reads {@code System.getenv}.
+ *
+ * <p><b>Where it runs.</b> In Lambda ({@value #LAMBDA_FUNCTION_NAME} is set by the runtime) a function
+ * must be selected with {@value #FUNCTION_DEFINITION} and {@value #REGION} must be set (the runtime
+ * always sets it). Outside Lambda, {@value #LOCAL}{@code =true} marks an explicitly local run (the
+ * local gateway, tests): the region defaults to {@value #LOCAL_REGION}, the cursor key to a fixed
+ * development key, and the credentials to a dummy static pair when none are in the environment.
+ * Anywhere else every required variable must be given.
+ *
+ * @param function       the selected function ({@value #FUNCTION_DEFINITION}); empty = all five
+ * @param local          {@value #LOCAL}: an explicitly local run
+ * @param inLambda       whether the Lambda runtime started us
+ * @param region         {@value #REGION}
+ * @param endpoint       {@value #ENDPOINT_URL}: one endpoint for every AWS client (emulators)
+ * @param requestsTable  {@value #REQUESTS_TABLE}
+ * @param auditTable     {@value #AUDIT_TABLE}
+ * @param caKeyId        {@value #CA_KEY_ID}: key id, ARN or alias of the CA key in KMS
+ * @param userClaim      {@value #USER_CLAIM}: the JWT claim holding the user name
+ * @param groupsClaim    {@value #GROUPS_CLAIM}: the JWT claim holding the caller's groups
+ * @param cursorKey      {@value #CURSOR_KEY}: signs list cursors; present whenever {@code list} runs
+ * @param roleCacheTtl   {@value #ROLE_CACHE_TTL}: how long role definitions are cached
+ * @param sweepLimit     {@value #SWEEP_LIMIT}: most requests one expiry run handles
+ * @param credentials    where the AWS credentials come from
+ */
+public record AirlockConfig(
+        Optional<String> function,
+        boolean local,
+        boolean inLambda,
+        String region,
+        Optional<URI> endpoint,
+        String requestsTable,
+        String auditTable,
+        String caKeyId,
+        String userClaim,
+        String groupsClaim,
+        Optional<CursorKey> cursorKey,
+        Duration roleCacheTtl,
+        int sweepLimit,
+        CredentialsSource credentials) {
+
+    public static final String FUNCTION_DEFINITION = "SPRING_CLOUD_FUNCTION_DEFINITION";
+    public static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+    public static final String LOCAL = "AIRLOCK_LOCAL";
+    public static final String REGION = "AWS_REGION";
+    public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    public static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+    public static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    public static final String REQUESTS_TABLE = "AIRLOCK_REQUESTS_TABLE";
+    public static final String AUDIT_TABLE = "AIRLOCK_AUDIT_TABLE";
+    public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
+    public static final String USER_CLAIM = "AIRLOCK_USER_CLAIM";
+    public static final String GROUPS_CLAIM = "AIRLOCK_GROUPS_CLAIM";
+    public static final String CURSOR_KEY = "AIRLOCK_CURSOR_KEY";
+    public static final String ROLE_CACHE_TTL = "AIRLOCK_ROLE_CACHE_TTL";
+    public static final String SWEEP_LIMIT = "AIRLOCK_SWEEP_LIMIT";
+
+    public static final String LOCAL_REGION = "us-east-1";
+    public static final String DEFAULT_REQUESTS_TABLE = Tables.REQUESTS.logicalName();
+    public static final String DEFAULT_AUDIT_TABLE = Tables.AUDIT.logicalName();
+    public static final String DEFAULT_CA_KEY_ID = "alias/airlock-ca";
+    public static final String DEFAULT_USER_CLAIM = "sub";
+    public static final String DEFAULT_GROUPS_CLAIM = "groups";
+    public static final Duration DEFAULT_ROLE_CACHE_TTL = Duration.ofSeconds(60);
+    /** Longest role cache: a changed role file must take effect within minutes. */
+    public static final Duration MAX_ROLE_CACHE_TTL = Duration.ofMinutes(15);
+    public static final int DEFAULT_SWEEP_LIMIT = 200;
+    /** Most requests one sweep handles: keeps a run well inside the Lambda timeout. */
+    public static final int MAX_SWEEP_LIMIT = 5_000;
+
+    public AirlockConfig {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(requestsTable, "requestsTable");
+        Objects.requireNonNull(auditTable, "auditTable");
+        Objects.requireNonNull(caKeyId, "caKeyId");
+        Objects.requireNonNull(userClaim, "userClaim");
+        Objects.requireNonNull(groupsClaim, "groupsClaim");
+        Objects.requireNonNull(cursorKey, "cursorKey");
+        Objects.requireNonNull(roleCacheTtl, "roleCacheTtl");
+        Objects.requireNonNull(credentials, "credentials");
+        if (runs(Routes.LIST, function) && cursorKey.isEmpty()) {
+            throw new InvalidConfigException(CURSOR_KEY, "is required when the list function runs");
+        }
+    }
+
+    /** The configuration of this process, from {@code System.getenv()}. */
+    public static AirlockConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /**
+     * The configuration described by these variables (tests, the local gateway).
+     *
+     * @throws InvalidConfigException naming the first variable that is missing or malformed
+     */
+    public static AirlockConfig from(Map<String, String> environment) {
+        return EnvironmentParser.parse(new Environment(environment));
+    }
+
+    /** A local configuration: {@value #LOCAL}{@code =true} plus {@code overrides}. */
+    public static AirlockConfig local(Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(overrides);
+        env.putIfAbsent(LOCAL, "true");
+        return from(env);
+    }
+
+    /** The functions this process serves: the selected one, or all five when none is selected. */
+    public List<String> functions() {
+        return function.map(List::of).orElse(Routes.FUNCTIONS);
+    }
+
+    /** Whether this process serves {@code name}. */
+    public boolean runs(String name) {
+        return runs(name, function);
+    }
+
+    private static boolean runs(String name, Optional<String> function) {
+        return function.map(name::equals).orElse(true);
+    }
+
+    /** Where the AWS SDK clients get their credentials from. */
+    public enum CredentialsSource {
+        /** {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}(/{@code AWS_SESSION_TOKEN}), as Lambda sets them. */
+        ENVIRONMENT,
+        /** A fixed dummy pair: local runs against emulators, which accept any signature. */
+        LOCAL_STATIC,
+        /** The SDK's default chain (profiles, SSO, container and instance roles). */
+        DEFAULT_CHAIN
+    }
+}

@@ -1,0 +1,156 @@
+package dev.airlock.app.config;
+
+import dev.airlock.app.config.AirlockConfig.CredentialsSource;
+import dev.airlock.core.api.Routes;
+import dev.airlock.domain.role.GoDuration;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static dev.airlock.app.config.AirlockConfig.*;
+
+/** Turns environment variables into an {@link AirlockConfig}, one validated variable at a time. */
+final class EnvironmentParser {
+
+    /** DynamoDB table names: 3–255 of {@code [a-zA-Z0-9_.-]} (DynamoDB API, CreateTable). */
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    /** AWS region names such as {@code eu-central-1}, {@code us-gov-west-1}. */
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    /** KMS key id, key ARN, alias name or alias ARN (KMS API, KeyId): no whitespace, ≤ 2048. */
+    private static final Pattern KEY_ID = Pattern.compile("\\S{1,2048}");
+    private static final Pattern CLAIM_NAME = Pattern.compile("\\S{1,256}");
+
+    private EnvironmentParser() {
+    }
+
+    static AirlockConfig parse(Environment env) {
+        boolean local = env.flag(LOCAL);
+        boolean inLambda = env.isSet(LAMBDA_FUNCTION_NAME);
+        if (local && inLambda) {
+            throw new InvalidConfigException(LOCAL, "must not be true inside AWS Lambda (" + LAMBDA_FUNCTION_NAME + " is set)");
+        }
+        Optional<String> function = function(env, inLambda);
+        return new AirlockConfig(function, local, inLambda, region(env, local), endpoint(env),
+                match(env, REQUESTS_TABLE, DEFAULT_REQUESTS_TABLE, TABLE_NAME, "must be a DynamoDB table name"),
+                match(env, AUDIT_TABLE, DEFAULT_AUDIT_TABLE, TABLE_NAME, "must be a DynamoDB table name"),
+                match(env, CA_KEY_ID, DEFAULT_CA_KEY_ID, KEY_ID, "must be a KMS key id, key ARN or alias"),
+                match(env, USER_CLAIM, DEFAULT_USER_CLAIM, CLAIM_NAME, "must be a claim name without spaces"),
+                match(env, GROUPS_CLAIM, DEFAULT_GROUPS_CLAIM, CLAIM_NAME, "must be a claim name without spaces"),
+                cursorKey(env, local, function), roleCacheTtl(env), sweepLimit(env), credentials(env, local));
+    }
+
+    private static Optional<String> function(Environment env, boolean inLambda) {
+        Optional<String> function = env.get(FUNCTION_DEFINITION);
+        if (function.isPresent() && !Routes.FUNCTIONS.contains(function.get())) {
+            throw new InvalidConfigException(FUNCTION_DEFINITION, "must be one of " + Routes.FUNCTIONS
+                    + ", was '" + function.get() + "'");
+        }
+        if (function.isEmpty() && inLambda) {
+            throw new InvalidConfigException(FUNCTION_DEFINITION, "must select one of " + Routes.FUNCTIONS
+                    + " in AWS Lambda");
+        }
+        return function;
+    }
+
+    private static String region(Environment env, boolean local) {
+        Optional<String> region = env.get(REGION);
+        if (region.isEmpty() && !local) {
+            throw new InvalidConfigException(REGION, "is required (set " + LOCAL + "=true for a local run in "
+                    + LOCAL_REGION + ")");
+        }
+        String value = region.orElse(LOCAL_REGION);
+        if (!REGION_NAME.matcher(value).matches()) {
+            throw new InvalidConfigException(REGION, "must be an AWS region such as eu-central-1, was '" + value + "'");
+        }
+        return value;
+    }
+
+    private static Optional<URI> endpoint(Environment env) {
+        Optional<String> text = env.get(ENDPOINT_URL);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(text.get());
+            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (!http || uri.getHost() == null) {
+                throw new InvalidConfigException(ENDPOINT_URL, "must be an http(s) URL such as http://127.0.0.1:4566");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigException(ENDPOINT_URL, "must be an http(s) URL such as http://127.0.0.1:4566");
+        }
+    }
+
+    private static String match(Environment env, String name, String defaultValue, Pattern pattern, String rule) {
+        String value = env.get(name, defaultValue);
+        if (!pattern.matcher(value).matches()) {
+            throw new InvalidConfigException(name, rule);
+        }
+        return value;
+    }
+
+    private static Optional<CursorKey> cursorKey(Environment env, boolean local, Optional<String> function) {
+        Optional<String> text = env.get(CURSOR_KEY);
+        if (text.isPresent()) {
+            return Optional.of(CursorKey.decode(CURSOR_KEY, text.get()));
+        }
+        if (local) {
+            return Optional.of(CursorKey.LOCAL_DEVELOPMENT);
+        }
+        boolean listRuns = function.map(Routes.LIST::equals).orElse(true);
+        if (listRuns) {
+            throw new InvalidConfigException(CURSOR_KEY, "is required when the list function runs (base64, at least "
+                    + CursorKey.MIN_BYTES + " bytes)");
+        }
+        return Optional.empty();
+    }
+
+    private static Duration roleCacheTtl(Environment env) {
+        Optional<String> text = env.get(ROLE_CACHE_TTL);
+        if (text.isEmpty()) {
+            return DEFAULT_ROLE_CACHE_TTL;
+        }
+        Duration ttl;
+        try {
+            ttl = GoDuration.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(ROLE_CACHE_TTL, "must be a duration such as 30s or 5m");
+        }
+        if (ttl.compareTo(MAX_ROLE_CACHE_TTL) > 0) {
+            throw new InvalidConfigException(ROLE_CACHE_TTL, "must be at most " + GoDuration.format(MAX_ROLE_CACHE_TTL));
+        }
+        return ttl;
+    }
+
+    private static int sweepLimit(Environment env) {
+        Optional<String> text = env.get(SWEEP_LIMIT);
+        if (text.isEmpty()) {
+            return DEFAULT_SWEEP_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text.get());
+            if (limit >= 1 && limit <= MAX_SWEEP_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigException(SWEEP_LIMIT, "must be a whole number from 1 to " + MAX_SWEEP_LIMIT);
+    }
+
+    private static CredentialsSource credentials(Environment env, boolean local) {
+        boolean keyId = env.isSet(ACCESS_KEY_ID);
+        if (keyId != env.isSet(SECRET_ACCESS_KEY)) {
+            throw new InvalidConfigException(keyId ? SECRET_ACCESS_KEY : ACCESS_KEY_ID,
+                    "is required together with " + (keyId ? ACCESS_KEY_ID : SECRET_ACCESS_KEY));
+        }
+        if (keyId) {
+            return CredentialsSource.ENVIRONMENT;
+        }
+        return local ? CredentialsSource.LOCAL_STATIC : CredentialsSource.DEFAULT_CHAIN;
+    }
+}

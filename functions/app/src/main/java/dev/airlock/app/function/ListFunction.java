@@ -1,0 +1,71 @@
+package dev.airlock.app.function;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.airlock.app.http.ApiRequest;
+import dev.airlock.app.http.ClaimsIdentity;
+import dev.airlock.app.http.HttpFunction;
+import dev.airlock.app.http.Responses;
+import dev.airlock.app.json.RequestJson;
+import dev.airlock.core.api.Routes;
+import dev.airlock.core.port.Page;
+import dev.airlock.core.port.PageRequest;
+import dev.airlock.core.usecase.ListRequests;
+import dev.airlock.core.usecase.RequestFilter;
+import dev.airlock.domain.error.InvalidRequestException;
+import dev.airlock.domain.request.AccessRequest;
+import dev.airlock.domain.request.RequestState;
+import dev.airlock.domain.role.Identity;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code list}: {@code GET /requests} (filtered, paginated) and {@code GET /requests/{id}}. */
+public final class ListFunction extends HttpFunction {
+
+    public ListFunction(ClaimsIdentity identities, ListRequests listRequests, Clock clock) {
+        super(Routes.LIST, identities, Map.of(
+                "GET /requests", (request, caller) -> list(listRequests, clock, request, caller),
+                "GET /requests/{id}", (request, caller) -> Responses.json(200,
+                        RequestJson.of(listRequests.get(caller, request.pathParam("id")), clock.instant()))));
+    }
+
+    private static APIGatewayV2HTTPResponse list(ListRequests useCase, Clock clock, ApiRequest request,
+                                                 Identity caller) {
+        RequestFilter filter = new RequestFilter(state(request), request.query("user").filter(u -> !u.isBlank()));
+        PageRequest page = new PageRequest(limit(request), request.query("cursor").filter(c -> !c.isBlank()));
+        Page<AccessRequest> result = useCase.list(caller, filter, page);
+        return Responses.json(200, RequestJson.page(result, clock.instant()));
+    }
+
+    private static Optional<RequestState> state(ApiRequest request) {
+        Optional<String> text = request.query("state");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RequestState.valueOf(text.get()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("invalid_query",
+                    "query parameter 'state' must be one of " + Arrays.toString(RequestState.values()));
+        }
+    }
+
+    private static int limit(ApiRequest request) {
+        Optional<String> text = request.query("limit");
+        if (text.isEmpty()) {
+            return PageRequest.DEFAULT_SIZE;
+        }
+        try {
+            int limit = Integer.parseInt(text.get());
+            if (limit >= 1 && limit <= PageRequest.MAX_SIZE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidRequestException("invalid_query",
+                "query parameter 'limit' must be a whole number from 1 to " + PageRequest.MAX_SIZE);
+    }
+}

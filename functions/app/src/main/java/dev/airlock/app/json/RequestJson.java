@@ -1,0 +1,54 @@
+package dev.airlock.app.json;
+
+import dev.airlock.core.port.Page;
+import dev.airlock.domain.request.AccessRequest;
+import dev.airlock.domain.request.Review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The access request representation of docs/API.md. */
+public final class RequestJson {
+
+    private RequestJson() {
+    }
+
+    /**
+     * One request as it stands at {@code now}: an open request past its expiry reads as EXPIRED
+     * even before the sweep has recorded it.
+     */
+    public static View of(AccessRequest stored, Instant now) {
+        AccessRequest r = !stored.state().isFinal() && stored.isExpiredAt(now) ? stored.expire(now) : stored;
+        return new View(r.id(), r.user(), r.roles(), r.reason(), r.state().name(), r.createdAt().toString(),
+                r.pendingExpiresAt().toString(), Durations.format(r.accessDuration()), text(r.accessExpiresAt()),
+                r.reviews().stream().map(RequestJson::review).toList(), r.resolutionReason().orElse(null),
+                text(r.resolvedAt()), r.certificateSerials(), r.version());
+    }
+
+    /** A page of requests: {@code {"items": [...], "nextCursor": "..." | null}}. */
+    public static PageView page(Page<AccessRequest> page, Instant now) {
+        return new PageView(page.items().stream().map(r -> of(r, now)).toList(), page.nextCursor().orElse(null));
+    }
+
+    private static ReviewView review(Review review) {
+        return new ReviewView(review.reviewer(), review.verdict().name(), review.reason(), review.at().toString());
+    }
+
+    private static String text(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse(null);
+    }
+
+    /** docs/API.md "Access request representation", field for field and in that order. */
+    public record View(String id, String user, List<String> roles, String reason, String state, String createdAt,
+                       String pendingExpiresAt, String accessDuration, String accessExpiresAt,
+                       List<ReviewView> reviews, String resolutionReason, String resolvedAt,
+                       List<String> certificateSerials, long version) {
+    }
+
+    public record ReviewView(String reviewer, String verdict, String reason, String at) {
+    }
+
+    public record PageView(List<View> items, String nextCursor) {
+    }
+}
