@@ -2,6 +2,8 @@ package dev.airlock.infra;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 import java.nio.file.Path;
@@ -38,6 +40,13 @@ class AirlockAppTest {
                 .hasMessageContaining("KEY=VALUE");
         assertThatThrownBy(() -> AirlockApp.Arguments.parse(new String[] {"--out"}))
                 .hasMessageContaining("--out needs a value");
+    }
+
+    @Test
+    void synthesisRaisesNoWarningsOrErrors() {
+        Annotations annotations = Annotations.fromStack(SynthesizedStack.defaultStack());
+        annotations.hasNoWarning("*", Match.anyValue());
+        annotations.hasNoError("*", Match.anyValue());
     }
 
     @Test

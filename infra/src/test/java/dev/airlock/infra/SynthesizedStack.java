@@ -23,6 +23,7 @@ final class SynthesizedStack {
     static final String ISSUER = "https://issuer.test.example/";
     static final String AUDIENCE = "airlock-test";
     private static Template defaults;
+    private static AirlockStack defaultStack;
     private static Path placeholderZip;
 
     private SynthesizedStack() {
@@ -31,9 +32,16 @@ final class SynthesizedStack {
     /** The stack with default settings (plus issuer and audience defaults). */
     static synchronized TemplateJson defaults() {
         if (defaults == null) {
-            defaults = synth(Map.of());
+            defaultStack = AirlockApp.createStack(app(Map.of()), AirlockApp.DEFAULT_STACK_NAME);
+            defaults = Template.fromStack(defaultStack);
         }
         return new TemplateJson(defaults);
+    }
+
+    /** The stack behind {@link #defaults()}, for annotation checks. */
+    static synchronized AirlockStack defaultStack() {
+        defaults();
+        return defaultStack;
     }
 
     /** A fresh synth with extra context; use sparingly. */

@@ -3,11 +3,10 @@ package dev.airlock.infra.local;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
@@ -28,8 +27,9 @@ import java.util.List;
  */
 final class TestIssuer implements AutoCloseable {
 
+    private static final int RSA_BITS = 2048;
     private final HttpServer server;
-    private final ECKey key;
+    private final RSAKey key;
     private String issuer;
 
     TestIssuer() throws IOException, JOSEException {
@@ -37,12 +37,13 @@ final class TestIssuer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(0), 0);
         server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange,
                 "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\","
-                        + "\"id_token_signing_alg_values_supported\":[\"ES256\"]}"));
+                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
         server.createContext("/jwks", exchange -> respond(exchange, new JWKSet(key.toPublicJWK()).toString()));
     }
 
-    static ECKey newKey() throws JOSEException {
-        return new ECKeyGenerator(Curve.P_256).keyID("test-" + System.nanoTime()).generate();
+    /** HTTP API JWT authorizers verify RSA signatures only (API Gateway developer guide), so RS256. */
+    static RSAKey newKey() throws JOSEException {
+        return new RSAKeyGenerator(RSA_BITS).keyID("test-" + System.nanoTime()).generate();
     }
 
     int port() {
@@ -64,14 +65,14 @@ final class TestIssuer implements AutoCloseable {
     }
 
     /** A token signed by {@code signingKey}, which need not be the one this issuer publishes. */
-    String token(ECKey signingKey, String user, List<String> groups, String audience) throws JOSEException {
+    String token(RSAKey signingKey, String user, List<String> groups, String audience) throws JOSEException {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer).audience(audience).subject(user).claim("groups", groups)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(), claims);
-        jwt.sign(new ECDSASigner(signingKey));
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(signingKey));
         return jwt.serialize();
     }
 
