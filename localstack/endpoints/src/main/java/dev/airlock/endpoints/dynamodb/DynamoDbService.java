@@ -7,6 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.airlock.endpoints.dynamodb.store.Store;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,8 @@ public final class DynamoDbService implements AwsJsonService, AutoCloseable {
         this.store = Store.open(dataDirectory);
         TableOperations tables = new TableOperations(store);
         ItemOperations items = new ItemOperations(store);
+        ReadOperations reads = new ReadOperations(store);
+        TransactionOperations transactions = new TransactionOperations(store, Clock.systemUTC());
         this.operations = Map.ofEntries(
                 Map.entry("CreateTable", tables::createTable),
                 Map.entry("DescribeTable", tables::describeTable),
@@ -43,7 +46,11 @@ public final class DynamoDbService implements AwsJsonService, AutoCloseable {
                 Map.entry("PutItem", items::putItem),
                 Map.entry("GetItem", items::getItem),
                 Map.entry("UpdateItem", items::updateItem),
-                Map.entry("DeleteItem", items::deleteItem));
+                Map.entry("DeleteItem", items::deleteItem),
+                Map.entry("Query", reads::query),
+                Map.entry("Scan", reads::scan),
+                Map.entry("TransactWriteItems", transactions::transactWriteItems),
+                Map.entry("TransactGetItems", transactions::transactGetItems));
     }
 
     @Override
