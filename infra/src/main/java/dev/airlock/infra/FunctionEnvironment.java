@@ -16,6 +16,11 @@ public final class FunctionEnvironment {
     public static final String AUDIT_TABLE = "AIRLOCK_AUDIT_TABLE";
     /** ARN of the CA key; set on the {@code sign} function only. */
     public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
+    /**
+     * Base64 key (at least 32 bytes) that signs list cursors; set on the {@code list} function only,
+     * from a generated Secrets Manager secret.
+     */
+    public static final String CURSOR_KEY = "AIRLOCK_CURSOR_KEY";
     /** JWT claim naming the user. */
     public static final String USER_CLAIM = "AIRLOCK_USER_CLAIM";
     /** JWT claim listing the user's groups (input of {@code claims_to_roles}). */

@@ -65,6 +65,21 @@ class AirlockFunctionTest {
             String keyId = template.ofType("AWS::KMS::Key").keySet().iterator().next();
             assertThat(env).containsEntry("AIRLOCK_CA_KEY_ID", Map.of("Fn::GetAtt", List.of(keyId, "Arn")));
         }
+        assertThat(env.containsKey("AIRLOCK_CURSOR_KEY")).as("cursor key only on list").isEqualTo(name.equals(Routes.LIST));
+    }
+
+    @Test
+    void listCursorKeyIsAGeneratedSecretResolvedAtDeployTime() {
+        Map<String, Map<String, Object>> secrets = template.ofType("AWS::SecretsManager::Secret");
+        assertThat(secrets).hasSize(1);
+        String secretId = secrets.keySet().iterator().next();
+        // base64 alphabet only (no punctuation, no space), length a multiple of 4, >= 32 bytes decoded
+        assertThat(secrets.get(secretId).get("GenerateSecretString")).isEqualTo(Map.of(
+                "PasswordLength", 64, "ExcludePunctuation", true, "IncludeSpace", false,
+                "RequireEachIncludedType", false));
+        String reference = TemplateJson.render(
+                TemplateJson.environment(template.function(Routes.LIST)).get("AIRLOCK_CURSOR_KEY"), Map.of());
+        assertThat(reference).startsWith("{{resolve:secretsmanager:" + secretId).endsWith(":SecretString:::}}");
     }
 
     @ParameterizedTest(name = "{0}")
