@@ -1,0 +1,207 @@
+package dev.airlock.local;
+
+import dev.airlock.app.LocalFunctions;
+import dev.airlock.app.aws.AwsClients;
+import dev.airlock.app.config.AirlockConfig;
+import dev.airlock.aws.dynamodb.RoleConfigStore;
+import dev.airlock.aws.dynamodb.Sha256;
+import dev.airlock.aws.dynamodb.TableBootstrap;
+import dev.airlock.aws.dynamodb.TableNames;
+import dev.airlock.endpoints.EmbeddedAwsServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Airlock on one machine: DynamoDB and KMS (embedded, or an emulator already running), the tables,
+ * the CA key and the role configuration bootstrapped, the five function beans in one Spring context,
+ * and the local gateway in front of them. {@link LocalUp} runs it as a program; the end-to-end tests
+ * start it in-process with their own clock.
+ */
+public final class LocalAirlock implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalAirlock.class);
+    /** Who applies the demo roles, as the audit record names it. */
+    public static final String ROLES_ACTOR = "local-up";
+
+    private final Deque<AutoCloseable> resources;
+    private final LocalGateway gateway;
+    private final FunctionHost functions;
+    private final URI awsEndpoint;
+    private final AirlockConfig config;
+    private final DynamoDbClient dynamoDb;
+    private final CaKeyBootstrap.CaKey caKey;
+
+    private LocalAirlock(Deque<AutoCloseable> resources, LocalGateway gateway, FunctionHost functions,
+                         URI awsEndpoint, AirlockConfig config, DynamoDbClient dynamoDb, CaKeyBootstrap.CaKey caKey) {
+        this.resources = resources;
+        this.gateway = gateway;
+        this.functions = functions;
+        this.awsEndpoint = awsEndpoint;
+        this.config = config;
+        this.dynamoDb = dynamoDb;
+        this.caKey = caKey;
+    }
+
+    /**
+     * What to start.
+     *
+     * @param port           gateway port (0 = any free one)
+     * @param awsEndpoint    an emulator to use; empty = start the embedded endpoints
+     * @param dataDirectory  where the embedded endpoints keep their data; empty = memory only
+     * @param issuerKeyFile  where the development issuer keeps its key; empty = a fresh key in memory
+     * @param caKeySpec      KMS key spec of a CA key created now
+     * @param requiredCaSpec a spec the existing CA key must have (explicitly configured), if any
+     * @param rolesYaml      the role file to apply
+     * @param demoUsers      the development issuer's demo users
+     * @param environment    further {@link AirlockConfig} variables (region, table names, …)
+     * @param clock          the clock of the functions, the issuer and the gateway
+     */
+    public record Settings(int port, Optional<URI> awsEndpoint, Optional<Path> dataDirectory,
+                           Optional<Path> issuerKeyFile, String caKeySpec, Optional<String> requiredCaSpec,
+                           String rolesYaml, DemoUsers demoUsers, Map<String, String> environment, Clock clock) {
+
+        public Settings {
+            Objects.requireNonNull(awsEndpoint, "awsEndpoint");
+            Objects.requireNonNull(dataDirectory, "dataDirectory");
+            Objects.requireNonNull(issuerKeyFile, "issuerKeyFile");
+            Objects.requireNonNull(caKeySpec, "caKeySpec");
+            Objects.requireNonNull(requiredCaSpec, "requiredCaSpec");
+            Objects.requireNonNull(rolesYaml, "rolesYaml");
+            Objects.requireNonNull(demoUsers, "demoUsers");
+            environment = Map.copyOf(environment);
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** In-memory endpoints, a fresh issuer key, any free port: what in-process tests want. */
+        public static Settings inMemory(String rolesYaml, DemoUsers demoUsers, Clock clock) {
+            return new Settings(0, Optional.empty(), Optional.empty(), Optional.empty(), CaKeyBootstrap.DEFAULT_SPEC,
+                    Optional.empty(), rolesYaml, demoUsers, Map.of(), clock);
+        }
+
+        public Settings withCaKeySpec(String spec) {
+            return new Settings(port, awsEndpoint, dataDirectory, issuerKeyFile, spec, requiredCaSpec, rolesYaml,
+                    demoUsers, environment, clock);
+        }
+    }
+
+    /** Starts everything; on failure, stops what was started and rethrows. */
+    public static LocalAirlock start(Settings settings) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            URI endpoint = settings.awsEndpoint().orElseGet(() -> {
+                EmbeddedAwsServer server = EmbeddedAwsServer.start(settings.dataDirectory()
+                        .map(dir -> EmbeddedAwsServer.Options.defaults().withDataDirectory(dir))
+                        .orElse(EmbeddedAwsServer.Options.defaults()));
+                resources.push(server);
+                return server.endpoint();
+            });
+            AirlockConfig config = config(settings, endpoint);
+            AwsClients clients = new AwsClients(config);
+            resources.push(clients);
+            DynamoDbClient dynamoDb = clients.dynamoDb();
+            resources.push(dynamoDb);
+            TableNames tables = new TableNames(config.requestsTable(), config.auditTable());
+            new TableBootstrap(dynamoDb).ensureTables(tables);
+            CaKeyBootstrap.CaKey caKey;
+            try (KmsClient kms = clients.kms()) {
+                caKey = new CaKeyBootstrap(kms).ensure(config.caKeyId(), settings.caKeySpec(), settings.requiredCaSpec());
+            }
+            applyRoles(dynamoDb, tables, settings);
+            LocalFunctions beans = LocalFunctions.start(config, settings.clock());
+            FunctionHost functions = new SpringFunctionHost(beans);
+            resources.push(functions);
+            LocalGateway gateway = LocalGateway.start(settings.port(), functions, url -> settings.issuerKeyFile()
+                            .map(file -> DevTokenIssuer.persistent(file, url, settings.clock()))
+                            .orElseGet(() -> DevTokenIssuer.inMemory(url, settings.clock())),
+                    settings.demoUsers(), settings.clock());
+            resources.push(gateway);
+            LOG.info("CA key {} ({}{})", config.caKeyId(), caKey.keySpec(), caKey.created() ? ", created" : "");
+            return new LocalAirlock(resources, gateway, functions, endpoint, config, dynamoDb, caKey);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    /** The gateway's base URL, {@code http://127.0.0.1:PORT}. */
+    public URI url() {
+        return gateway.url();
+    }
+
+    public LocalGateway gateway() {
+        return gateway;
+    }
+
+    /** The function beans, Lambda-style. */
+    public FunctionHost functions() {
+        return functions;
+    }
+
+    /** The DynamoDB/KMS endpoint in use. */
+    public URI awsEndpoint() {
+        return awsEndpoint;
+    }
+
+    /** The functions' configuration (region, table names, CA key id). */
+    public AirlockConfig config() {
+        return config;
+    }
+
+    /** A DynamoDB client on the local endpoint (tests read the audit table with it). */
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public CaKeyBootstrap.CaKey caKey() {
+        return caKey;
+    }
+
+    /** Stops the gateway, the functions, the clients and the endpoints (which flush their data), in that order. */
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static AirlockConfig config(Settings settings, URI endpoint) {
+        Map<String, String> env = new LinkedHashMap<>(settings.environment());
+        env.put(AirlockConfig.ENDPOINT_URL, endpoint.toString());
+        env.remove(AirlockConfig.FUNCTION_DEFINITION);
+        return AirlockConfig.local(env);
+    }
+
+    /** Applies the role file through the audited path, unless exactly this file is already in force. */
+    private static void applyRoles(DynamoDbClient dynamoDb, TableNames tables, Settings settings) {
+        RoleConfigStore store = new RoleConfigStore(dynamoDb, tables, settings.clock());
+        String sha256 = Sha256.hex(settings.rolesYaml());
+        Optional<RoleConfigStore.StoredRoles> current = store.load();
+        if (current.isPresent() && current.get().sha256().equals(sha256)) {
+            LOG.info("role configuration version {} is current", current.get().version());
+            return;
+        }
+        RoleConfigStore.Applied applied = store.apply(settings.rolesYaml(), ROLES_ACTOR);
+        LOG.info("applied role configuration version {} (roles {})", applied.version(), String.join(", ", applied.roleNames()));
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", resource.getClass().getSimpleName(), e.getClass().getName());
+            }
+        }
+    }
+}
