@@ -11,11 +11,15 @@ import java.util.Map;
  * synthesized policies row by row, including what must be absent.
  *
  * <p>Why each function needs what it has (DESIGN.md, "Storage"): every state change is one
- * {@code TransactWriteItems} of a conditional update (or put) of the request plus a conditional
- * put of the audit record; IAM authorizes each item of a transaction by its own action
+ * {@code TransactWriteItems} of a version-checked write of the request item plus a conditional put
+ * of the audit record; IAM authorizes each item of a transaction by its own action
  * ({@code PutItem}, {@code UpdateItem}, {@code ConditionCheckItem}), there is no
- * {@code TransactWriteItems} action. Role configuration items ({@code config#…}) are read with
- * {@code GetItem} on the requests table. No one gets {@code Scan}, a wildcard, or anything but
+ * {@code TransactWriteItems} action. The DynamoDB adapter writes request items, idempotency items
+ * and chain heads ({@code chainhead#…}, advanced by appends to the CA and user chains) as
+ * conditional {@code PutItem}s, hence {@code PutItem} on the requests table for every writer;
+ * {@code UpdateItem}/{@code ConditionCheckItem} there are what the agreed design names and add no
+ * power beyond {@code PutItem}. Role configuration items ({@code config#…}) are read with
+ * {@code GetItem}. No one gets {@code Scan}, a wildcard, or anything but
  * {@code PutItem}/{@code ConditionCheckItem} on the audit table.
  */
 public final class Permissions {
@@ -59,17 +63,18 @@ public final class Permissions {
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, QUERY)),
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY))),
             Routes.APPROVE, List.of(
-                    new Grant(Target.REQUESTS_TABLE, List.of(GET, UPDATE, CHECK)),
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT))),
-            // the serial bump is an approve-like transaction; the key is also gated by its policy
+            // the serial bump is an approve-like transaction, a base-role certificate appends to the
+            // user's chain (chain head in the requests table); the key is also gated by its policy
             Routes.SIGN, List.of(
-                    new Grant(Target.REQUESTS_TABLE, List.of(GET, UPDATE, CHECK)),
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT)),
                     new Grant(Target.CA_KEY, CaKey.SIGNER_ACTIONS)),
             // the sweep reads the expiry index only, then moves each request with its audit record
             Routes.EXPIRE, List.of(
                     new Grant(Target.EXPIRY_INDEX, List.of(QUERY)),
-                    new Grant(Target.REQUESTS_TABLE, List.of(GET, UPDATE)),
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT))));
 
     private Permissions() {

@@ -51,15 +51,16 @@ class PermissionsTest {
                         "requests dynamodb:GetItem", "requests dynamodb:Query",
                         "requests/index/* dynamodb:Query")),
                 Arguments.of(Routes.APPROVE, Set.of(
-                        "requests dynamodb:GetItem", "requests dynamodb:UpdateItem",
+                        "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem")),
                 Arguments.of(Routes.SIGN, Set.of(
-                        "requests dynamodb:GetItem", "requests dynamodb:UpdateItem",
+                        "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem",
                         "ca-key kms:Sign", "ca-key kms:GetPublicKey", "ca-key kms:DescribeKey")),
                 Arguments.of(Routes.EXPIRE, Set.of(
                         "requests/index/byExpiry dynamodb:Query",
-                        "requests dynamodb:GetItem", "requests dynamodb:UpdateItem", "audit dynamodb:PutItem")));
+                        "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
+                        "audit dynamodb:PutItem")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,6 +83,13 @@ class PermissionsTest {
                 .filteredOn(g -> g.contains(" dynamodb:"))
                 .isNotEmpty()
                 .allMatch(g -> g.endsWith(":GetItem") || g.endsWith(":Query"));
+    }
+
+    @Test
+    void everyWriterMayPutRequestItemsBecauseTheAdapterWritesByConditionalPut() {
+        for (String function : List.of(Routes.REQUEST, Routes.APPROVE, Routes.SIGN, Routes.EXPIRE)) {
+            assertThat(grantsOf(function)).as(function).contains("requests dynamodb:PutItem", "audit dynamodb:PutItem");
+        }
     }
 
     @Test
