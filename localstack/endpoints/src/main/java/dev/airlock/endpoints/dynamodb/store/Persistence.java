@@ -11,9 +11,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -91,8 +89,12 @@ final class Persistence implements AutoCloseable {
         Path tmp = directory.resolve(SNAPSHOT_TMP);
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = Channels.newOutputStream(channel);
-            JSON.writeValue(out, snapshotOf(tables, next));
+            // Bytes first: writing through a stream would let Jackson close it (AUTO_CLOSE_TARGET), and
+            // with it the channel, before the force below.
+            ByteBuffer snapshot = ByteBuffer.wrap(JSON.writeValueAsBytes(snapshotOf(tables, next)));
+            while (snapshot.hasRemaining()) {
+                channel.write(snapshot);
+            }
             channel.force(true);
         }
         Files.move(tmp, directory.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
