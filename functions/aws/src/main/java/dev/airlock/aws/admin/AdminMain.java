@@ -84,7 +84,8 @@ public final class AdminMain {
 
     /**
      * The SDK's default chain; but against an explicit endpoint (embedded endpoints, LocalStack) with
-     * no credentials in the environment, fixed local ones, since those endpoints do not check them.
+     * no credentials in the environment, fixed local ones, since those endpoints do not check them
+     * (letters only: DynamoDB Local refuses other access keys).
      */
     private static AwsCredentialsProvider credentials(AdminOptions options, Map<String, String> env) {
         boolean configured = env.containsKey("AWS_ACCESS_KEY_ID") || env.containsKey("AWS_PROFILE")
@@ -92,7 +93,7 @@ public final class AdminMain {
                 || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
                 || env.containsKey("AWS_WEB_IDENTITY_TOKEN_FILE");
         if (options.endpoint().isPresent() && !configured) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("airlock-local", "airlock-local"));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("airlocklocal", "airlocklocal"));
         }
         return DefaultCredentialsProvider.builder().build();
     }
