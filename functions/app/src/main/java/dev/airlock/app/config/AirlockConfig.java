@@ -34,7 +34,6 @@ import java.util.Optional;
  * @param groupsClaim    {@value #GROUPS_CLAIM}: the JWT claim holding the caller's groups
  * @param cursorKey      {@value #CURSOR_KEY}: signs list cursors; present whenever {@code list} runs
  * @param roleCacheTtl   {@value #ROLE_CACHE_TTL}: how long role definitions are cached
- * @param sweepLimit     {@value #SWEEP_LIMIT}: most requests one expiry run handles
  * @param credentials    where the AWS credentials come from
  */
 public record AirlockConfig(
@@ -50,7 +49,6 @@ public record AirlockConfig(
         String groupsClaim,
         Optional<CursorKey> cursorKey,
         Duration roleCacheTtl,
-        int sweepLimit,
         CredentialsSource credentials) {
 
     public static final String FUNCTION_DEFINITION = "SPRING_CLOUD_FUNCTION_DEFINITION";
@@ -67,7 +65,6 @@ public record AirlockConfig(
     public static final String GROUPS_CLAIM = "AIRLOCK_GROUPS_CLAIM";
     public static final String CURSOR_KEY = "AIRLOCK_CURSOR_KEY";
     public static final String ROLE_CACHE_TTL = "AIRLOCK_ROLE_CACHE_TTL";
-    public static final String SWEEP_LIMIT = "AIRLOCK_SWEEP_LIMIT";
 
     public static final String LOCAL_REGION = "us-east-1";
     public static final String DEFAULT_REQUESTS_TABLE = Tables.REQUESTS.logicalName();
@@ -75,12 +72,9 @@ public record AirlockConfig(
     public static final String DEFAULT_CA_KEY_ID = "alias/airlock-ca";
     public static final String DEFAULT_USER_CLAIM = "sub";
     public static final String DEFAULT_GROUPS_CLAIM = "groups";
-    public static final Duration DEFAULT_ROLE_CACHE_TTL = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_ROLE_CACHE_TTL = dev.airlock.aws.dynamodb.DynamoDbRoleCatalog.DEFAULT_TTL;
     /** Longest role cache: a changed role file must take effect within minutes. */
     public static final Duration MAX_ROLE_CACHE_TTL = Duration.ofMinutes(15);
-    public static final int DEFAULT_SWEEP_LIMIT = 200;
-    /** Most requests one sweep handles: keeps a run well inside the Lambda timeout. */
-    public static final int MAX_SWEEP_LIMIT = 5_000;
 
     public AirlockConfig {
         Objects.requireNonNull(function, "function");

@@ -34,9 +34,10 @@ public final class CursorKey {
     static CursorKey decode(String variable, String base64) {
         byte[] decoded;
         try {
-            decoded = Base64.getDecoder().decode(base64.trim());
+            // Standard or URL-safe alphabet; padding optional (as CursorCodec.fromBase64Key accepts).
+            decoded = Base64.getDecoder().decode(base64.strip().replace('-', '+').replace('_', '/'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(variable, "must be base64 (standard alphabet)");
+            throw new InvalidConfigException(variable, "must be base64");
         }
         if (decoded.length < MIN_BYTES) {
             throw new InvalidConfigException(variable,

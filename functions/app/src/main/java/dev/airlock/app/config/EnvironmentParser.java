@@ -39,7 +39,7 @@ final class EnvironmentParser {
                 match(env, CA_KEY_ID, DEFAULT_CA_KEY_ID, KEY_ID, "must be a KMS key id, key ARN or alias"),
                 match(env, USER_CLAIM, DEFAULT_USER_CLAIM, CLAIM_NAME, "must be a claim name without spaces"),
                 match(env, GROUPS_CLAIM, DEFAULT_GROUPS_CLAIM, CLAIM_NAME, "must be a claim name without spaces"),
-                cursorKey(env, local, function), roleCacheTtl(env), sweepLimit(env), credentials(env, local));
+                cursorKey(env, local, function), roleCacheTtl(env), credentials(env, local));
     }
 
     private static Optional<String> function(Environment env, boolean inLambda) {
@@ -124,22 +124,6 @@ final class EnvironmentParser {
             throw new InvalidConfigException(ROLE_CACHE_TTL, "must be at most " + GoDuration.format(MAX_ROLE_CACHE_TTL));
         }
         return ttl;
-    }
-
-    private static int sweepLimit(Environment env) {
-        Optional<String> text = env.get(SWEEP_LIMIT);
-        if (text.isEmpty()) {
-            return DEFAULT_SWEEP_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.get());
-            if (limit >= 1 && limit <= MAX_SWEEP_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidConfigException(SWEEP_LIMIT, "must be a whole number from 1 to " + MAX_SWEEP_LIMIT);
     }
 
     private static CredentialsSource credentials(Environment env, boolean local) {

@@ -2,6 +2,7 @@ package dev.airlock.app.http;
 
 import dev.airlock.domain.error.InvalidRequestException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
@@ -25,8 +26,9 @@ public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            // Checked in read() instead, to report trailing data as malformed JSON, not a bad field.
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             // Field order is the order of the record components, as docs/API.md shows it.
@@ -49,10 +51,13 @@ public final class Json {
      *                                 {@code invalid_field} (the detail names the field)
      */
     public static <T> T read(String body, Class<T> type) {
-        try {
-            T value = MAPPER.readValue(body, type);
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            T value = MAPPER.readValue(parser, type);
             if (value == null) {
                 throw new InvalidRequestException("malformed_json", "the body must be a JSON object");
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidRequestException("malformed_json", "the body must hold exactly one JSON value");
             }
             return value;
         } catch (UnrecognizedPropertyException e) {
