@@ -48,7 +48,7 @@ public final class AirlockStack extends Stack {
         super(scope, id, props);
         this.tables = new AirlockTables(this, "Tables");
         Code code = code(config);
-        // The key policy names the sign role, and the sign function's environment names the key:
+        // The key policy names the sign role (in a condition), and the sign function's environment names the key:
         // the role is created first (inside the function construct), the key next, and the
         // role's policy statements last, which CloudFormation can order without a cycle.
         for (String name : Routes.FUNCTIONS) {
