@@ -19,8 +19,10 @@ import java.util.TreeSet;
  *
  * <p>What it proves: a record edited, deleted, swapped or inserted in the middle of a chain breaks a
  * hash or a link; a deleted tail shows as a head past the chain's end; records appended without the
- * head moving, or a head rewritten, show as a mismatch. What it cannot prove alone: a tail deleted
- * together with a matching rewrite of the head; the IAM and resource policies forbid both writes.
+ * head moving, or a head rewritten, show as a mismatch. What it cannot prove alone: the last record
+ * of a chain rewritten with a recomputed hash (or deleted) together with a matching rewrite of the
+ * head; that takes write access to both tables, which the IAM and resource policies keep narrow
+ * (docs/AUDIT.md).
  */
 public final class AuditVerifier {
 

@@ -37,6 +37,11 @@ import static dev.airlock.aws.dynamodb.Attr.s;
  * the request item under a condition and puts its audit record under {@code attribute_not_exists}, so
  * a change and its audit record commit together or not at all (TransactWriteItems API reference).
  *
+ * <p>A change is a conditional {@code Put} of the whole item rather than an {@code Update}: the item is
+ * always exactly what the mapper writes, so the expiry-index attributes simply vanish on the move to a
+ * final state (keeping the index sparse) without a separate {@code REMOVE}. The condition checks the
+ * version read and that the stored audit head is the new record's predecessor.
+ *
  * <p>Conflict codes ({@link ConflictException#code()}):
  * <ul>
  *   <li>{@value #VERSION_CONFLICT}: the stored version moved on, or a concurrent transaction touched the
