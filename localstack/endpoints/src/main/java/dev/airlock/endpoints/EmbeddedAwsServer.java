@@ -42,6 +42,15 @@ public final class EmbeddedAwsServer implements AutoCloseable {
     private static final int BACKLOG = 256;
     private static final int WORKER_THREADS = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
 
+    static {
+        // The JDK server writes response headers and body separately; with Nagle's algorithm on, the
+        // client's delayed ACK then stalls every response by ~40 ms. The property is read once, when
+        // the JDK's server implementation is first loaded, so set it before any server exists.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer http;
     private final ExecutorService workers;
     private final List<AwsJsonService> services;
