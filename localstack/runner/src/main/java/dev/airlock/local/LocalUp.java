@@ -45,7 +45,7 @@ public final class LocalUp {
     static final String ROLES_FILE = "roles.yaml";
     /** Variables handed on to the functions' configuration when set. */
     private static final List<String> PASSED_ON = List.of(AirlockConfig.REGION, AirlockConfig.REQUESTS_TABLE,
-            AirlockConfig.AUDIT_TABLE, AirlockConfig.CA_KEY_ID, AirlockConfig.SWEEP_LIMIT);
+            AirlockConfig.AUDIT_TABLE, AirlockConfig.CA_KEY_ID);
 
     private LocalUp() {
     }
