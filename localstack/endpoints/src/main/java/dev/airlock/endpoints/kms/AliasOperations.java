@@ -101,8 +101,11 @@ final class AliasOperations {
                 .orElseThrow(() -> KmsErrors.notFound("Alias " + names.aliasArn(name) + " is not found."));
     }
 
-    /** An alias may point at an Enabled or Disabled key, not at one pending deletion. */
+    /** An alias points at a key (never another alias) that is Enabled or Disabled, not pending deletion. */
     private KmsKey usableTarget(KmsState state, Instant now, String target) throws AwsServiceException {
+        if (names.parse(target).kind() == KmsNames.Kind.ALIAS_NAME) {
+            throw KmsErrors.validation("Aliases must refer to keys. Not aliases");
+        }
         KmsKey key = resolver.resolve(state, now, target, KeyResolver.Accepts.KEY_ONLY);
         if (key.state() == KeyState.PENDING_DELETION) {
             throw KmsErrors.invalidState(names.keyArn(key.keyId()) + " is pending deletion.");
@@ -110,15 +113,25 @@ final class AliasOperations {
         return key;
     }
 
+    /**
+     * Checks an alias name: the model's pattern, then the rules of the CreateAlias page. The errors
+     * for a missing prefix and for ':' (ValidationException) are those other emulators report from
+     * AWS; the reserved prefix and an empty name raise the documented InvalidAliasNameException.
+     */
     private static String aliasName(KmsRequest request) throws AwsServiceException {
         String name = request.requiredString("AliasName", 1, ALIAS_NAME_MAX);
         if (!MODEL_PATTERN.matcher(name).matches()) {
             throw KmsRequest.constraint("AliasName", name,
                     "Member must satisfy regular expression pattern: " + MODEL_PATTERN.pattern());
         }
+        if (!name.startsWith(KmsNames.ALIAS_PREFIX)) {
+            throw KmsErrors.validation("Alias must start with the prefix \"alias/\": " + name);
+        }
+        if (name.contains(":")) {
+            throw KmsErrors.validation(name + " contains invalid characters for an alias");
+        }
         if (!ALIAS_NAME.matcher(name).matches()) {
-            throw KmsErrors.invalidAliasName("Alias must start with the prefix \"alias/\" followed by letters, "
-                    + "digits, '/', '_' or '-': " + name);
+            throw KmsErrors.invalidAliasName("An alias name needs characters after \"alias/\": " + name);
         }
         if (name.startsWith(RESERVED_PREFIX)) {
             throw KmsErrors.invalidAliasName("The alias/aws/ prefix is reserved for AWS managed keys: " + name);

@@ -12,14 +12,14 @@ import java.security.spec.X509EncodedKeySpec;
 /**
  * Verifies KMS signatures with the JDK's own providers (SunEC, SunRsaSign), independently of the
  * Bouncy Castle code that made them, over the original message as any offline verifier would
- * (the KMS GetPublicKey "offline verification" use case).
+ * (the KMS GetPublicKey "offline verification" use case). Shared with the conformance suite.
  */
-final class JcaVerifier {
+public final class JcaVerifier {
 
     private JcaVerifier() {
     }
 
-    static boolean verify(byte[] subjectPublicKeyInfo, String kmsAlgorithm, byte[] message, byte[] signature)
+    public static boolean verify(byte[] subjectPublicKeyInfo, String kmsAlgorithm, byte[] message, byte[] signature)
             throws GeneralSecurityException {
         Signature verifier = jdkSignature(kmsAlgorithm);
         verifier.initVerify(jdkPublicKey(subjectPublicKeyInfo, kmsAlgorithm));
@@ -27,7 +27,7 @@ final class JcaVerifier {
         return verifier.verify(signature);
     }
 
-    static PublicKey jdkPublicKey(byte[] subjectPublicKeyInfo, String kmsAlgorithm) throws GeneralSecurityException {
+    public static PublicKey jdkPublicKey(byte[] subjectPublicKeyInfo, String kmsAlgorithm) throws GeneralSecurityException {
         String algorithm = kmsAlgorithm.startsWith("ECDSA") ? "EC"
                 : kmsAlgorithm.startsWith("ED25519") ? "Ed25519" : "RSA";
         String provider = algorithm.equals("RSA") ? "SunRsaSign" : "SunEC";

@@ -128,10 +128,10 @@ class KmsServiceAliasTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "airlock|InvalidAliasNameException",
+            "airlock|ValidationException",
             "alias/|InvalidAliasNameException",
             "alias/aws/ebs|InvalidAliasNameException",
-            "alias/with:colon|InvalidAliasNameException",
+            "alias/with:colon|ValidationException",
             "alias/with space|ValidationException",
             "alias/é|ValidationException"})
     void createAlias_withAnInvalidName_isRefused(String name, String type) {
@@ -155,7 +155,8 @@ class KmsServiceAliasTest {
 
         assertThat(missing.type()).isEqualTo("NotFoundException");
         assertThat(pending.type()).isEqualTo("KMSInvalidStateException");
-        assertThat(viaAlias.type()).isEqualTo("NotFoundException");
+        assertThat(viaAlias.type()).isEqualTo("ValidationException");
+        assertThat(viaAlias.getMessage()).isEqualTo("Aliases must refer to keys. Not aliases");
     }
 
     @Test
