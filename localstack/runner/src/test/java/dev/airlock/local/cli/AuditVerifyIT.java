@@ -1,0 +1,63 @@
+package dev.airlock.local.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code access audit verify} runs the Java verifier (AdminMain, from the runnable jar) against the
+ * tables named in {@code local.env}: exit 0 while every chain is intact, 6 with a BREAK line once a
+ * record has been altered behind Airlock's back, and 0 again once it is restored.
+ */
+@ExtendWith(CliAirlock.Shared.class)
+class AuditVerifyIT {
+
+    @Test
+    void verify_exits0WhenIntact_6AfterARecordIsAltered(CliAirlock airlock, @TempDir Path home) {
+        UserHome.withEd25519(home);
+        AccessCli olga = airlock.cli(home).with("AIRLOCK_USER", "olga").with("AIRLOCK_GROUPS", "contractors");
+        String id = AccessRequestsIT.create(olga, "dba", "audit me");
+        // only local.env says where DynamoDB is: no AWS_* variables reach the CLI
+        AccessCli verify = olga.with("AIRLOCK_URL", null);
+
+        AccessCli.Result intact = verify.run("audit", "verify");
+        assertThat(intact.exitCode()).as(intact.toString()).isZero();
+        assertThat(intact.stdout()).contains(" 0 breaks").doesNotContain("BREAK");
+
+        Map<String, AttributeValue> original = airlock.dynamoDb().scanPaginator(ScanRequest.builder()
+                        .tableName(airlock.auditTable()).build()).items().stream()
+                .filter(item -> item.containsKey("actor") && "olga".equals(item.get("actor").s()))
+                .filter(item -> item.values().stream().anyMatch(v -> v.s() != null && v.s().contains(id)))
+                .findFirst().orElseThrow(() -> new AssertionError("no audit record of olga's request " + id));
+        Map<String, AttributeValue> altered = new HashMap<>(original);
+        altered.put("actor", AttributeValue.fromS("mallory"));
+        airlock.dynamoDb().putItem(b -> b.tableName(airlock.auditTable()).item(altered));
+        try {
+            AccessCli.Result broken = verify.run("audit", "verify");
+            assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(6);
+            assertThat(broken.stdout()).contains("BREAK");
+            assertThat(broken.stderr()).contains("access: the audit log is NOT intact");
+        } finally {
+            airlock.dynamoDb().putItem(b -> b.tableName(airlock.auditTable()).item(original));
+        }
+
+        AccessCli.Result restored = verify.run("audit", "verify");
+        assertThat(restored.exitCode()).as(restored.toString()).isZero();
+    }
+
+    @Test
+    void verify_dynamoDbUnreachable_exits5(CliAirlock airlock, @TempDir Path home) {
+        AccessCli.Result result = airlock.cli(home).with("AWS_ENDPOINT_URL", "http://127.0.0.1:9").run("audit", "verify");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
+        assertThat(result.stderr()).contains("error:");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.airlock.local.cli;
+
+import dev.airlock.local.DemoUsers;
+import dev.airlock.local.LocalAirlock;
+import dev.airlock.local.LocalEnvFile;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * TEST ONLY: one local Airlock for all CLI tests, started in-process as the runner's own ITs start it
+ * (in-memory endpoints, fresh issuer key, free port, the demo roles and users packaged in the jar),
+ * with an {@code AIRLOCK_HOME} holding the {@code local.env} that {@code scripts/local-up} would
+ * write, so the CLI finds endpoint and tables the way it does for a person. Tests get it as a
+ * parameter through {@link Shared}; it stops when the test run ends.
+ */
+final class CliAirlock implements AutoCloseable {
+
+    /** Where the runner's jar carries the demo configuration (LocalUp.BUILT_IN_CONFIG). */
+    private static final String BUILT_IN_CONFIG = "/airlock-local-config/";
+    /** Poll fast while waiting for a decision; the CLI's backoff is for people. */
+    static final String POLL_INTERVAL = "0.2";
+
+    private final LocalAirlock airlock;
+    private final Path home;
+
+    private CliAirlock(LocalAirlock airlock, Path home) {
+        this.airlock = airlock;
+        this.home = home;
+    }
+
+    static CliAirlock start() {
+        try {
+            Path home = Files.createTempDirectory("airlock-cli-home");
+            LocalAirlock airlock = LocalAirlock.start(LocalAirlock.Settings.inMemory(builtIn("roles.yaml"),
+                    DemoUsers.parse(builtIn(DemoUsers.FILE_NAME)), Clock.systemUTC()));
+            LocalEnvFile.write(home.resolve(LocalEnvFile.FILE_NAME), LocalEnvFile.variables(airlock, null));
+            return new CliAirlock(airlock, home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String builtIn(String name) throws IOException {
+        try (InputStream in = CliAirlock.class.getResourceAsStream(BUILT_IN_CONFIG + name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the test class path (" + BUILT_IN_CONFIG + ")");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    URI url() {
+        return airlock.url();
+    }
+
+    /** The AIRLOCK_HOME with local.env. */
+    Path home() {
+        return home;
+    }
+
+    DynamoDbClient dynamoDb() {
+        return airlock.dynamoDb();
+    }
+
+    String auditTable() {
+        return airlock.config().auditTable();
+    }
+
+    /** The CLI for a person whose home directory is {@code userHome}, pointed at this Airlock. */
+    AccessCli cli(Path userHome) {
+        return AccessCli.forHome(userHome)
+                .with("AIRLOCK_URL", url().toString())
+                .with("AIRLOCK_HOME", home.toString())
+                .with("AIRLOCK_POLL_INTERVAL", POLL_INTERVAL);
+    }
+
+    @Override
+    public void close() {
+        airlock.close();
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is harmless
+        }
+    }
+
+    /** Injects the one shared {@link CliAirlock}, started on first use and closed with the test run. */
+    static final class Shared implements ParameterResolver {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CliAirlock.class);
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == CliAirlock.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(NAMESPACE)
+                    .computeIfAbsent(CliAirlock.class, type -> CliAirlock.start(), CliAirlock.class);
+        }
+    }
+}
