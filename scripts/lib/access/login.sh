@@ -262,12 +262,15 @@ login_ended() {
 # Sleeps in the background and waits for it, so Ctrl-C is handled at once.
 login_pause() {
   local seconds=$1 id=$2 started=$3 tick
-  if [ -t 2 ] && [[ $seconds =~ ^[0-9]+$ ]]; then
+  if ! [ -t 2 ]; then
+    login_sleep "$seconds"
+  elif [[ $seconds =~ ^[0-9]+$ ]]; then
     for ((tick = 0; tick < seconds; tick++)); do
       login_progress "$id" "$started"
       login_sleep 1
     done
   else
+    login_progress "$id" "$started"
     login_sleep "$seconds"
   fi
 }

@@ -97,16 +97,39 @@ final class AccessCli {
         return start(args).await();
     }
 
+    /**
+     * Starts {@code access ARGS} on a pseudo-terminal made by {@code script(1)}, as from an interactive
+     * shell: stdout and stderr both arrive on the process's stdout, with the terminal's CR LF line ends.
+     */
+    Running startOnTerminal(String... args) {
+        StringBuilder command = new StringBuilder(quote(script.toString()));
+        for (String arg : args) {
+            command.append(' ').append(quote(arg));
+        }
+        return launchedBy("script", "-qec", command.toString(), "/dev/null").startCommand(List.of());
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
     /** Starts {@code access ARGS} without waiting for it. */
     Running start(String... args) {
-        List<String> command = new ArrayList<>(launcher);
+        List<String> command = new ArrayList<>();
         command.add(script.toString());
         command.addAll(List.of(args));
+        return startCommand(command);
+    }
+
+    private Running startCommand(List<String> scriptAndArgs) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(scriptAndArgs);
+        String args = String.join(" ", scriptAndArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(env);
         try {
-            return new Running(builder.start(), String.join(" ", args));
+            return new Running(builder.start(), args);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
@@ -221,6 +244,33 @@ final class AccessCli {
                 }
             }
             return Optional.empty();
+        }
+
+        /** Blocks until the raw stdout contains {@code fragment} (or the process ends without it: the test fails). */
+        String awaitOutput(String fragment) {
+            long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+            try {
+                while (System.nanoTime() < deadline) {
+                    boolean ended = !process.isAlive();
+                    if (ended) {
+                        stdoutReader.join(TimeUnit.SECONDS.toMillis(10));
+                    }
+                    String output = text(stdout);
+                    if (output.contains(fragment)) {
+                        return output;
+                    }
+                    if (ended) {
+                        throw new AssertionError("access " + description + " ended without printing '" + fragment
+                                + "':\n" + await());
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            process.destroyForcibly();
+            throw new AssertionError("access " + description + " did not print '" + fragment + "' within " + HANG_GUARD);
         }
 
         /** Sends a signal (e.g. "INT") the way Ctrl-C or kill would. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,25 @@ class AccessLoginIT {
         assertThat(result.stderr()).isEqualTo("access: error: request " + id
                 + " was denied by alice: use the runbook\n");
         assertThat(home.resolve(".ssh/id_ed25519-cert.pub")).doesNotExist();
+    }
+
+    @Test
+    void login_onATerminal_drawsALiveProgressLine_andClearsItBeforeTheOutcome(CliAirlock airlock, @TempDir Path home) {
+        UserHome.withEd25519(home);
+        AccessCli cli = airlock.cli(home);
+        AccessCli.Running login = cli.startOnTerminal("--user", "kate", "--groups", "contractors",
+                "login", "--request-roles", "dba", "--reason", "on a terminal");
+
+        String shown = login.awaitOutput("\r\u001b[KWaiting for approval of ");
+        Matcher seeking = Pattern.compile("Seeking request approval\\.\\.\\. \\(id: ([0-9a-f-]{36})\\)\r\n").matcher(shown);
+        assertThat(seeking.find()).as(shown).isTrue();
+        String id = seeking.group(1);
+        assertThat(shown).contains("Waiting for approval of " + id.substring(0, 8) + "... 0m");
+        assertThat(cli.run("--user", "alice", "request", "deny", id).exitCode()).isZero();
+
+        AccessCli.Result result = login.await();
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stdout()).contains("\r\u001b[Kaccess: error: request " + id + " was denied by alice\r\n");
     }
 
     @Test
