@@ -32,8 +32,8 @@ import java.util.Objects;
  */
 public final class AwsClients implements AutoCloseable {
 
-    /** Dummy credentials of local runs; emulators check the signature format, not the secret. */
-    static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("airlock-local", "airlock-local");
+    /** Dummy credentials of local runs: emulators check the signature format, not the secret; letters only, as DynamoDB Local requires. */
+    static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("airlocklocal", "airlocklocal");
 
     /** Well inside the Lambda timeout, long enough for a KMS Sign under load. */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);

@@ -20,12 +20,13 @@ public final class QuietLoggersFilter extends TurboFilter {
     static final Map<String, Level> FLOORS = Map.of(
             // Logs every raw event at INFO, bearer token included.
             "org.springframework.cloud.function.adapter.aws.AWSLambdaUtils", Level.WARN,
-            // Logs converted inputs and outputs at DEBUG/TRACE.
+            // Log converted inputs, outputs and message headers (the event's headers) at DEBUG/TRACE.
             "org.springframework.cloud.function", Level.INFO,
-            // Log request headers (X-Amz-Security-Token) and wire bytes at DEBUG.
-            "software.amazon.awssdk.request", Level.INFO,
-            "software.amazon.awssdk.wire", Level.INFO,
-            "org.apache.http.wire", Level.INFO);
+            "org.springframework.messaging", Level.INFO,
+            // The SDK logs canonical requests (with X-Amz-Security-Token) and wire data at DEBUG.
+            "software.amazon.awssdk", Level.INFO,
+            // The JDK's HttpURLConnection (the SDK's HTTP client) logs request headers at FINE.
+            "sun.net.www.protocol.http", Level.INFO);
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,

@@ -58,7 +58,7 @@ class QuietLoggersFilterTest {
         assertThat(QuietLoggersFilter.floorOf("org.springframework.cloud.function.context.catalog.X"))
                 .isEqualTo(Level.INFO);
         assertThat(QuietLoggersFilter.floorOf("software.amazon.awssdk.request")).isEqualTo(Level.INFO);
-        assertThat(QuietLoggersFilter.floorOf("software.amazon.awssdk.requestx")).isNull();
+        assertThat(QuietLoggersFilter.floorOf("software.amazon.awssdkx")).isNull();
         assertThat(QuietLoggersFilter.floorOf("dev.airlock")).isNull();
     }
 }
