@@ -70,7 +70,20 @@ public final class DynamoDbService implements AwsJsonService, AutoCloseable {
             throw new AwsServiceException("UnknownOperationException", "The embedded DynamoDB does not support "
                     + operation + " (supported: " + new java.util.TreeSet<>(operations.keySet()) + ")", 400);
         }
+        rejectCapacityReporting(request);
         return handler.run(request);
+    }
+
+    /**
+     * The embedded store does not model capacity units, so it cannot report them; saying so beats
+     * answering without the ConsumedCapacity the caller asked for.
+     */
+    private static void rejectCapacityReporting(ObjectNode request) throws AwsServiceException {
+        String asked = request.path("ReturnConsumedCapacity").asString("NONE");
+        if (!asked.equals("NONE")) {
+            throw AwsServiceException.validation("ReturnConsumedCapacity " + asked + " is not supported by the embedded "
+                    + "DynamoDB, which does not model capacity units; use NONE");
+        }
     }
 
     /**
