@@ -24,10 +24,6 @@ final class KmsCalls {
         this.service = service;
     }
 
-    KmsService service() {
-        return service;
-    }
-
     ObjectNode call(String operation, String requestJson) throws AwsServiceException {
         return service.handle(operation, (ObjectNode) JSON.readTree(requestJson));
     }
