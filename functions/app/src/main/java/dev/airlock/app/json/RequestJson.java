@@ -5,6 +5,7 @@ import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.Review;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,8 +21,8 @@ public final class RequestJson {
      */
     public static View of(AccessRequest stored, Instant now) {
         AccessRequest r = !stored.state().isFinal() && stored.isExpiredAt(now) ? stored.expire(now) : stored;
-        return new View(r.id(), r.user(), r.roles(), r.reason(), r.state().name(), r.createdAt().toString(),
-                r.pendingExpiresAt().toString(), Durations.format(r.accessDuration()), text(r.accessExpiresAt()),
+        return new View(r.id(), r.user(), r.roles(), r.reason(), r.state().name(), text(r.createdAt()),
+                text(r.pendingExpiresAt()), Durations.format(r.accessDuration()), text(r.accessExpiresAt()),
                 r.reviews().stream().map(RequestJson::review).toList(), r.resolutionReason().orElse(null),
                 text(r.resolvedAt()), r.certificateSerials(), r.version());
     }
@@ -32,11 +33,16 @@ public final class RequestJson {
     }
 
     private static ReviewView review(Review review) {
-        return new ReviewView(review.reviewer(), review.verdict().name(), review.reason(), review.at().toString());
+        return new ReviewView(review.reviewer(), review.verdict().name(), review.reason(), text(review.at()));
     }
 
     private static String text(Optional<Instant> instant) {
-        return instant.map(Instant::toString).orElse(null);
+        return instant.map(RequestJson::text).orElse(null);
+    }
+
+    /** ISO-8601 UTC with at most millisecond precision, as the audit records keep time. */
+    private static String text(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** docs/API.md "Access request representation", field for field and in that order. */
