@@ -1,0 +1,102 @@
+package dev.airlock.bench;
+
+import dev.airlock.bench.coldstart.ColdStartBench;
+import dev.airlock.bench.issuance.IssuanceBench;
+import dev.airlock.bench.storage.SweepBench;
+import dev.airlock.bench.warm.WarmBench;
+import dev.airlock.bench.pkg.PackageInspector;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code scripts/bench}: runs the measurements side by side in one process (the cold starts in
+ * child JVMs), prints the table on stdout and writes the JSON report.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Before anything logs: the bench's own logging configuration, not the functions' logback.xml.
+        System.setProperty("logback.configurationFile", "airlock-bench-logback.xml");
+        Progress progress = new Progress(System.err);
+        Map<String, Object> report = run(options, progress, System.getProperty("airlock.bench.command",
+                "scripts/bench" + (options.quick() ? " --quick" : "")));
+        write(options.out(), report);
+        System.out.print(ReportTable.render(report));
+        progress.step("wrote " + options.out());
+        System.exit(0);
+    }
+
+    static Map<String, Object> run(BenchOptions options, Progress progress, String command) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", Machine.describe(options, command));
+        report.put("coldStart", Map.of());
+        report.put("warm", Map.of());
+        report.put("issuance", Map.of());
+        report.put("sweep", Map.of());
+        report.put("listPage", Map.of());
+        report.put("package", Map.of());
+        Path functionsZip = ZipSnapshot.of(options.functionsZip(), options.work());
+        if (options.runs("package")) {
+            report.put("package", PackageInspector.inspect(functionsZip));
+        }
+        if (options.runs("warm")) {
+            report.put("warm", new WarmBench(options.warmCalls(), options.quick() ? 200 : 500, progress).run());
+        }
+        if (options.runs("issuance")) {
+            report.put("issuance", IssuanceBench.forMode(options.quick(), progress).run());
+        }
+        if (options.runs("sweep")) {
+            Map<String, Object> sweep = new LinkedHashMap<>();
+            Map<String, Object> listPage = new LinkedHashMap<>();
+            new SweepBench(progress).run(options.tableSizes(), sweep, listPage);
+            report.put("sweep", sweep);
+            report.put("listPage", listPage);
+        }
+        if (options.runs("coldstart")) {
+            try (LocalBackend backend = LocalBackend.start("ECC_NIST_P256")) {
+                ColdStartBench bench = new ColdStartBench(Path.of(System.getProperty("java.home"), "bin", "java"),
+                        options.work().resolve("coldstart"), driverJar(options), options.coldRuns(), backend, progress);
+                report.put("coldStart", bench.run(functionsZip, ZipSnapshot.of(options.echoZip(), options.work()), true));
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> machine = (Map<String, Object>) report.get("machine");
+        machine.put("loadAverageEnd", Machine.loadAverage());
+        return report;
+    }
+
+    static Path driverJar(BenchOptions options) {
+        try (var files = Files.list(options.benchTarget())) {
+            return files.filter(p -> p.getFileName().toString().matches("airlock-bench-.*-driver\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no driver jar in " + options.benchTarget()
+                            + "; build with scripts/bench (mvn package of localstack/bench)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path out, Map<String, Object> report) {
+        try {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, ReportTable.json(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.airlock.bench.coldstart;
+
+import dev.airlock.bench.Stats;
+import dev.airlock.bench.coldstart.ColdStartBench.ArchiveUse;
+import dev.airlock.bench.coldstart.ColdStartTargets.Target;
+import dev.airlock.bench.coldstart.JvmLauncher.Run;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code coldStart} section: per target {@code medianMs} (process launch → response written),
+ * {@code classes} (loaded classes, median), {@code ratioToBaseline} (÷ the echo's median), the JVM's
+ * own view ({@code jvmMedianMs}, from its recorded start time), every run, and the same under
+ * {@code appCds}.
+ */
+final class ColdStartResults {
+
+    private ColdStartResults() {
+    }
+
+    static Map<String, Object> of(List<Target> targets, Map<String, List<Run>> plain, Map<String, List<Run>> cds,
+                                  Map<String, ArchiveUse> archiveUse) {
+        double baseline = medianWall(plain.get(ColdStartTargets.ECHO));
+        double cdsBaseline = cds.isEmpty() ? Double.NaN : medianWall(cds.get(ColdStartTargets.ECHO));
+        Map<String, Object> section = new LinkedHashMap<>();
+        for (Target target : targets) {
+            Map<String, Object> entry = figures(plain.get(target.name()), baseline);
+            entry.put("baseline", target.isBaseline());
+            if (!cds.isEmpty()) {
+                Map<String, Object> appCds = figures(cds.get(target.name()), cdsBaseline);
+                ArchiveUse use = archiveUse.get(target.name());
+                appCds.put("classesFromAppArchive", use.fromDynamicArchive());
+                appCds.put("classesFromJdkArchive", use.fromBaseArchive());
+                appCds.put("classesLoadedInCheckRun", use.loaded());
+                appCds.put("archiveBytes", use.archiveBytes());
+                entry.put("appCds", appCds);
+            }
+            section.put(target.name(), entry);
+        }
+        return section;
+    }
+
+    private static Map<String, Object> figures(List<Run> runs, double baselineMs) {
+        double median = medianWall(runs);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("medianMs", Stats.round(median, 1));
+        figures.put("classes", (int) Stats.median(runs.stream().map(Run::classes).toList()));
+        figures.put("ratioToBaseline", Stats.round(median / baselineMs, 3));
+        figures.put("jvmMedianMs", Stats.round(Stats.median(runs.stream().map(Run::jvmMs).toList()), 1));
+        figures.put("runsMs", runs.stream().map(r -> Stats.round(r.wallMs(), 1)).toList());
+        return figures;
+    }
+
+    private static double medianWall(List<Run> runs) {
+        return Stats.median(runs.stream().map(Run::wallMs).toList());
+    }
+}
