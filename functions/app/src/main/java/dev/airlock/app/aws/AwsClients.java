@@ -32,7 +32,10 @@ import java.util.Objects;
  */
 public final class AwsClients implements AutoCloseable {
 
-    /** Dummy credentials of local runs: emulators check the signature format, not the secret; letters only, as DynamoDB Local requires. */
+    /**
+     * Dummy credentials of local runs: emulators check the signature format, not the secret. Letters
+     * only, as DynamoDB Local requires of access key ids.
+     */
     static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("airlocklocal", "airlocklocal");
 
     /** Well inside the Lambda timeout, long enough for a KMS Sign under load. */

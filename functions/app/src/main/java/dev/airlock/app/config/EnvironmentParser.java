@@ -30,7 +30,8 @@ final class EnvironmentParser {
         boolean local = env.flag(LOCAL);
         boolean inLambda = env.isSet(LAMBDA_FUNCTION_NAME);
         if (local && inLambda) {
-            throw new InvalidConfigException(LOCAL, "must not be true inside AWS Lambda (" + LAMBDA_FUNCTION_NAME + " is set)");
+            throw new InvalidConfigException(LOCAL,
+                    "must not be true inside AWS Lambda (" + LAMBDA_FUNCTION_NAME + " is set)");
         }
         Optional<String> function = function(env, inLambda);
         return new AirlockConfig(function, local, inLambda, region(env, local), endpoint(env),
@@ -121,7 +122,8 @@ final class EnvironmentParser {
             throw new InvalidConfigException(ROLE_CACHE_TTL, "must be a duration such as 30s or 5m");
         }
         if (ttl.compareTo(MAX_ROLE_CACHE_TTL) > 0) {
-            throw new InvalidConfigException(ROLE_CACHE_TTL, "must be at most " + GoDuration.format(MAX_ROLE_CACHE_TTL));
+            throw new InvalidConfigException(ROLE_CACHE_TTL,
+                    "must be at most " + GoDuration.format(MAX_ROLE_CACHE_TTL));
         }
         return ttl;
     }
