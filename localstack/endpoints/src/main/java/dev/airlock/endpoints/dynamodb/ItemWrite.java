@@ -79,10 +79,18 @@ final class ItemWrite {
         return new ItemWrite(kind, tableName, itemOrKey, condition, update, returnOld);
     }
 
-    /** The checked key of the item this write targets. */
+    /**
+     * The checked key of the item this write targets. A Put's whole item is known up front, so it
+     * is checked here too (index key types, 400 KB): a bad item fails the request, not its condition.
+     */
     Map<String, AttributeValue> key(Table table) throws AwsServiceException {
         KeySchema schema = table.definition().keySchema();
-        return kind == Kind.PUT ? schema.keyOfItem(itemOrKey) : schema.checkKey(itemOrKey);
+        if (kind == Kind.PUT) {
+            Map<String, AttributeValue> key = schema.keyOfItem(itemOrKey);
+            checked(table, itemOrKey, "Item size has exceeded the maximum allowed size");
+            return key;
+        }
+        return schema.checkKey(itemOrKey);
     }
 
     /** What the write does to the item now stored under {@code key}. */
@@ -100,7 +108,7 @@ final class ItemWrite {
             return new Outcome(before, before, true);
         }
         return switch (kind) {
-            case PUT -> new Outcome(before, Optional.of(checked(table, itemOrKey, "Item size has exceeded the maximum allowed size")), false);
+            case PUT -> new Outcome(before, Optional.of(itemOrKey), false);
             case DELETE -> new Outcome(before, Optional.empty(), false);
             case CONDITION_CHECK -> new Outcome(before, before, false);
             case UPDATE -> new Outcome(before, Optional.of(updated(table, key, before)), false);

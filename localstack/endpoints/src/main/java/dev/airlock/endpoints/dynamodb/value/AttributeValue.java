@@ -118,12 +118,4 @@ public sealed interface AttributeValue {
             return "BS";
         }
     }
-
-    static AttributeValue s(String value) {
-        return new S(value);
-    }
-
-    static AttributeValue n(String value) {
-        return new N(new BigDecimal(value));
-    }
 }
