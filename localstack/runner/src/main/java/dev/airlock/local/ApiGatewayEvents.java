@@ -1,7 +1,5 @@
 package dev.airlock.local;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -176,7 +174,7 @@ public final class ApiGatewayEvents {
     }
 
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        return PercentDecoding.decode(text, true);
     }
 
     /** Content types API Gateway passes as text; everything else arrives base64-encoded. */

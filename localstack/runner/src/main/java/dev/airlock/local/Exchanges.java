@@ -22,19 +22,38 @@ final class Exchanges {
         }
     }
 
-    /** The whole body, at most {@code limit} bytes; a declared or actual larger body is refused. */
+    /**
+     * The whole body, at most {@code limit} bytes; a declared or actual larger body is refused. The
+     * refused body is still read and discarded (up to {@value #DRAIN_FACTOR} times the limit): a server
+     * that answers and closes while the client is still sending makes the client's TCP stack drop the
+     * answer, and the caller would see a reset instead of the 413.
+     */
     static byte[] readBody(HttpExchange exchange, int limit) throws IOException, BodyTooLargeException {
         Optional<Long> declared = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Length"))
                 .flatMap(Exchanges::parseLength);
-        if (declared.isPresent() && declared.get() > limit) {
-            throw new BodyTooLargeException();
-        }
         try (InputStream in = exchange.getRequestBody()) {
+            if (declared.isPresent() && declared.get() > limit) {
+                drain(in, (long) limit * DRAIN_FACTOR);
+                throw new BodyTooLargeException();
+            }
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
+                drain(in, (long) limit * DRAIN_FACTOR);
                 throw new BodyTooLargeException();
             }
             return body;
+        }
+    }
+
+    /** How much of a refused body is read and thrown away, in multiples of the limit. */
+    static final int DRAIN_FACTOR = 4;
+
+    private static void drain(InputStream in, long most) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        int n;
+        while (read < most && (n = in.read(buffer, 0, (int) Math.min(buffer.length, most - read))) >= 0) {
+            read += n;
         }
     }
 

@@ -139,7 +139,8 @@ public final class LocalUp {
         LocalAirlock airlock = LocalAirlock.start(settings);
         ExpirySchedule schedule = null;
         try {
-            schedule = ExpirySchedule.start(airlock.functions(), Clock.systemUTC(), airlock.config().region());
+            schedule = ExpirySchedule.start(new ExpiryInvoker(airlock.functions(), Clock.systemUTC(),
+                    airlock.config().region()));
             LocalEnvFile.write(home.resolve(LocalEnvFile.FILE_NAME),
                     LocalEnvFile.variables(airlock, options.configDir().orElse(null)));
             return new Running(airlock, schedule);

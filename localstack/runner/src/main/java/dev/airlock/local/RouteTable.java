@@ -3,8 +3,6 @@ package dev.airlock.local;
 import dev.airlock.core.api.Route;
 import dev.airlock.core.api.Routes;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,45 +67,11 @@ public final class RouteTable {
                 if (actual[i].isEmpty()) {
                     return Optional.empty();
                 }
-                params.put(segment.substring(1, segment.length() - 1), percentDecode(actual[i]));
-            } else if (!segment.equals(percentDecode(actual[i]))) {
+                params.put(segment.substring(1, segment.length() - 1), PercentDecoding.decode(actual[i], false));
+            } else if (!segment.equals(PercentDecoding.decode(actual[i], false))) {
                 return Optional.empty();
             }
         }
         return Optional.of(params);
-    }
-
-    /**
-     * RFC 3986 percent-decoding of one path segment ({@code +} stays a plus sign in paths).
-     *
-     * @throws IllegalArgumentException on a bad escape or bytes that are not UTF-8
-     */
-    static String percentDecode(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return segment;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int i = 0;
-        while (i < segment.length()) {
-            int next = segment.indexOf('%', i);
-            if (next != i) {
-                int end = next < 0 ? segment.length() : next;
-                bytes.writeBytes(segment.substring(i, end).getBytes(StandardCharsets.UTF_8));
-                i = end;
-                continue;
-            }
-            if (i + 2 >= segment.length()) {
-                throw new IllegalArgumentException("incomplete percent escape in the path");
-            }
-            int high = Character.digit(segment.charAt(i + 1), 16);
-            int low = Character.digit(segment.charAt(i + 2), 16);
-            if (high < 0 || low < 0) {
-                throw new IllegalArgumentException("bad percent escape in the path");
-            }
-            bytes.write(high * 16 + low);
-            i += 3;
-        }
-        return Utf8.decode(bytes.toByteArray())
-                .orElseThrow(() -> new IllegalArgumentException("the path is not UTF-8"));
     }
 }

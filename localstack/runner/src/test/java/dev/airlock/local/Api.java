@@ -124,6 +124,32 @@ final class Api {
                 : Map.of("publicKey", publicKey, "requestId", requestId));
     }
 
+    /**
+     * A GET written byte for byte on a socket, for request targets {@link java.net.URI} refuses to
+     * build (bad percent escapes), as {@code curl --path-as-is} would send them.
+     */
+    Reply rawGet(String target, String token) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            String request = "GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int headerEnd = response.indexOf("\r\n\r\n");
+            String[] lines = response.substring(0, headerEnd).split("\r\n");
+            Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
+            return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, response.substring(headerEnd + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     HttpRequest.Builder authorized(String path, String token) {
         return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
     }

@@ -100,8 +100,12 @@ class ApiGatewayEventsTest {
     void event_shouldRefuseABrokenQueryEscape() {
         RouteTable.Match match = new RouteTable.Match(new Route("GET", "/requests", "list"), Map.of());
 
-        assertThatThrownBy(() -> events.event(request("GET", "/requests", "state=%G1", Map.of(), new byte[0]),
-                match, claims(), "id")).isInstanceOf(IllegalArgumentException.class);
+        for (String query : List.of("state=%G1", "state=%4", "user=%C3%28")) {
+            assertThatThrownBy(() -> events.event(request("GET", "/requests", query, Map.of(), new byte[0]),
+                    match, claims(), "id")).as(query).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(ApiGatewayEvents.queryParameters("user=a+b%2Bc&flag")).containsExactly(
+                Map.entry("user", "a b+c"), Map.entry("flag", ""));
     }
 
     @Test
