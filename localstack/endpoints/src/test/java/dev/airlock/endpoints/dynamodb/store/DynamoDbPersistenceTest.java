@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static dev.airlock.endpoints.dynamodb.DynamoDbTestClients.client;
@@ -35,6 +36,21 @@ class DynamoDbPersistenceTest {
 
     private static EmbeddedAwsServer start(Path dataDirectory) {
         return EmbeddedAwsServer.start(EmbeddedAwsServer.Options.defaults().withDataDirectory(dataDirectory));
+    }
+
+    /**
+     * Runs {@code writes} on a server over a fresh data directory and returns a copy of that
+     * directory taken while the server still runs: what the disk holds if the process died then.
+     */
+    private Path crashAfter(Consumer<DynamoDbClient> writes) throws IOException {
+        Path data = root.resolve("data");
+        Path crashed = root.resolve("crashed");
+        try (EmbeddedAwsServer server = start(data); DynamoDbClient dynamo = client(server)) {
+            createTable(dynamo, TABLE);
+            writes.accept(dynamo);
+            copy(data, crashed);
+        }
+        return crashed;
     }
 
     private static String value(DynamoDbClient dynamo, String id, String attribute) {
@@ -66,16 +82,12 @@ class DynamoDbPersistenceTest {
 
     @Test
     void crash_keepsEveryCommittedWrite() throws IOException {
-        Path data = root.resolve("data");
-        Path crashed = root.resolve("crashed");
-        try (EmbeddedAwsServer server = start(data); DynamoDbClient dynamo = client(server)) {
-            createTable(dynamo, TABLE);
+        Path crashed = crashAfter(dynamo -> {
             for (int i = 0; i < 20; i++) {
                 int n = i;
                 dynamo.putItem(r -> r.tableName(TABLE).item(item("id", "k" + n, "v", n)));
             }
-            copy(data, crashed);
-        }
+        });
         try (EmbeddedAwsServer server = start(crashed); DynamoDbClient dynamo = client(server)) {
             assertThat(dynamo.scan(r -> r.tableName(TABLE)).count()).isEqualTo(20);
         }
@@ -83,18 +95,14 @@ class DynamoDbPersistenceTest {
 
     @Test
     void crashWhileATransactionWasWritten_leavesNoneOfIt() throws IOException {
-        Path data = root.resolve("data");
-        Path crashed = root.resolve("crashed");
-        try (EmbeddedAwsServer server = start(data); DynamoDbClient dynamo = client(server)) {
-            createTable(dynamo, TABLE);
+        Path crashed = crashAfter(dynamo -> {
             dynamo.putItem(r -> r.tableName(TABLE).item(item("id", "request", "version", 1)));
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().update(Update.builder().tableName(TABLE).key(item("id", "request"))
                             .updateExpression("SET version = :two").expressionAttributeValues(item(":two", 2)).build()).build(),
                     TransactWriteItem.builder().put(Put.builder().tableName(TABLE)
                             .item(item("id", "audit-2", "v", 2)).build()).build()));
-            copy(data, crashed);
-        }
+        });
         Path journal = journalOf(crashed.resolve("dynamodb"));
         byte[] content = Files.readAllBytes(journal);
         // The transaction is the journal's last line; cut it in the middle as a crash during its write would.
@@ -109,13 +117,7 @@ class DynamoDbPersistenceTest {
 
     @Test
     void crashBetweenSnapshotWriteAndRename_keepsTheOldConsistentState() throws IOException {
-        Path data = root.resolve("data");
-        Path crashed = root.resolve("crashed");
-        try (EmbeddedAwsServer server = start(data); DynamoDbClient dynamo = client(server)) {
-            createTable(dynamo, TABLE);
-            dynamo.putItem(r -> r.tableName(TABLE).item(item("id", "a", "v", 1)));
-            copy(data, crashed);
-        }
+        Path crashed = crashAfter(dynamo -> dynamo.putItem(r -> r.tableName(TABLE).item(item("id", "a", "v", 1))));
         // A snapshot being written when the process died: incomplete, never renamed into place.
         Files.writeString(crashed.resolve("dynamodb").resolve(Persistence.SNAPSHOT_TMP), "{\"format\":1,\"generation\":9,\"tab");
         // And a stale journal of an older generation that a crash after the rename could leave behind.
@@ -130,14 +132,10 @@ class DynamoDbPersistenceTest {
 
     @Test
     void aCorruptJournalRecord_endsTheReplayThere() throws IOException {
-        Path data = root.resolve("data");
-        Path crashed = root.resolve("crashed");
-        try (EmbeddedAwsServer server = start(data); DynamoDbClient dynamo = client(server)) {
-            createTable(dynamo, TABLE);
+        Path crashed = crashAfter(dynamo -> {
             dynamo.putItem(r -> r.tableName(TABLE).item(item("id", "kept", "v", 1)));
             dynamo.putItem(r -> r.tableName(TABLE).item(item("id", "lost", "v", 2)));
-            copy(data, crashed);
-        }
+        });
         Path journal = journalOf(crashed.resolve("dynamodb"));
         String text = Files.readString(journal, StandardCharsets.UTF_8);
         Files.writeString(journal, text.replace("\"lost\"", "\"LOST\""), StandardOpenOption.TRUNCATE_EXISTING);
