@@ -168,6 +168,24 @@ class DynamoDbQueryConformanceTest {
     }
 
     @Test
+    void removingAnIndexKeyAttribute_takesTheItemOutOfTheSparseIndex_andSettingItPutsItBack() {
+        dynamo.putItem(r -> r.tableName(requests).item(item("id", s("moving"), "expiryShard", s("9"), "dueAt", n(5))));
+        Runnable expectInIndex = () -> assertThat(dynamo.query(r -> r.tableName(requests).indexName("byExpiry")
+                .keyConditionExpression("expiryShard = :nine").expressionAttributeValues(item(":nine", s("9")))).count())
+                .isEqualTo(1);
+
+        expectInIndex.run();
+        dynamo.updateItem(r -> r.tableName(requests).key(item("id", s("moving"))).updateExpression("REMOVE expiryShard"));
+        assertThat(dynamo.query(r -> r.tableName(requests).indexName("byExpiry")
+                .keyConditionExpression("expiryShard = :nine").expressionAttributeValues(item(":nine", s("9")))).count())
+                .isZero();
+        dynamo.updateItem(r -> r.tableName(requests).key(item("id", s("moving"))).updateExpression("SET expiryShard = :nine")
+                .expressionAttributeValues(item(":nine", s("9"))));
+        expectInIndex.run();
+        dynamo.deleteItem(r -> r.tableName(requests).key(item("id", s("moving"))));
+    }
+
+    @Test
     void includeProjection_holdsKeysAndTheIncludedAttributes() {
         QueryResponse byUser = dynamo.query(r -> r.tableName(requests).indexName("byUser")
                 .keyConditionExpression("#u = :u").expressionAttributeNames(Map.of("#u", "user"))
