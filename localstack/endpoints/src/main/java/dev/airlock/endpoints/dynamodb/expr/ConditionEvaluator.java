@@ -76,11 +76,14 @@ public final class ConditionEvaluator {
         return ((Operand.Size) operand).path().resolve(item).flatMap(ConditionEvaluator::size);
     }
 
-    /** DynamoDB's {@code size}: characters of S, bytes of B, members of sets, elements of L and M. */
+    /**
+     * DynamoDB's {@code size}: UTF-16 code units of S (what real DynamoDB counts: "é𝄞" has size 3),
+     * bytes of B, members of sets, elements of L and M; undefined for N, BOOL and NULL.
+     */
     static Optional<AttributeValue> size(AttributeValue value) {
         long size;
         if (value instanceof AttributeValue.S s) {
-            size = s.value().codePointCount(0, s.value().length());
+            size = s.value().length();
         } else if (value instanceof AttributeValue.B b) {
             size = b.value().length();
         } else if (value instanceof AttributeValue.SS ss) {

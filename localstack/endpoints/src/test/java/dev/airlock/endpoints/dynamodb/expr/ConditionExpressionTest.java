@@ -27,7 +27,8 @@ class ConditionExpressionTest {
             "l", new AttributeValue.L(List.of(new AttributeValue.S("p"), new AttributeValue.N(BigDecimal.ONE))),
             "m", new AttributeValue.M(Map.of("k", new AttributeValue.S("v"),
                     "deep", new AttributeValue.L(List.of(new AttributeValue.M(Map.of("z", new AttributeValue.S("zz"))))))),
-            "state", new AttributeValue.S("OPEN"));
+            "state", new AttributeValue.S("OPEN"),
+            "u", new AttributeValue.S("\u00e9\ud834\udd1e"));
 
     private static final Map<String, AttributeValue> VALUES = Map.ofEntries(
             Map.entry(":five", new AttributeValue.N(new BigDecimal("5.00"))),
@@ -45,7 +46,8 @@ class ConditionExpressionTest {
             Map.entry(":SS", new AttributeValue.S("SS")),
             Map.entry(":b12", new AttributeValue.B(Bytes.of(new byte[] {1, 2}))),
             Map.entry(":fiveText", new AttributeValue.S("5")),
-            Map.entry(":two5", new AttributeValue.N(new BigDecimal("2.50"))));
+            Map.entry(":two5", new AttributeValue.N(new BigDecimal("2.50"))),
+            Map.entry(":three", new AttributeValue.N(new BigDecimal("3"))));
 
     private static boolean evaluate(String expression) throws AwsServiceException {
         ExpressionContext context = ExpressionContext.of(Map.of("#st", "state", "#k", "k"), VALUES);
@@ -96,6 +98,7 @@ class ConditionExpressionTest {
             "size(l) = :two                              | true",
             "size(b) > :two                              | true",
             "size(n) = :one                              | false",
+            "size(u) = :three                            | true",
             "m.deep[0].z = :zz                           | true",
             "#st = :open                                 | true",
             "s > :air                                    | true",
