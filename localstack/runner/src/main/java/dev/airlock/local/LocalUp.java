@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ public final class LocalUp {
             Files.createDirectories(home);
             lockChannel = FileChannel.open(home.resolve("local-up.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
+            lock = tryLock(lockChannel);
             if (lock == null) {
                 err.println("local-up: error: another local-up is already using " + home);
                 lockChannel.close();
@@ -183,6 +184,15 @@ public final class LocalUp {
             }
         }
         return text.toString();
+    }
+
+    /** The lock, or null when another process (or this one) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldHere) {
+            return null;
+        }
     }
 
     private static void release(FileLock lock, FileChannel channel) {
