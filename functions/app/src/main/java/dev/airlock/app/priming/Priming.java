@@ -1,0 +1,133 @@
+package dev.airlock.app.priming;
+
+import dev.airlock.app.config.AirlockConfig;
+import dev.airlock.app.wiring.Ports;
+import dev.airlock.core.api.Routes;
+import dev.airlock.ssh.SshPublicKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.cloud.function.json.JsonMapper;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.messaging.Message;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Warms a function before a SnapStart/CRaC checkpoint: runs the function's read paths once, through
+ * the same conversion {@code FunctionInvoker} performs (event JSON → message → bean → Lambda response
+ * JSON), so the snapshot holds loaded and initialized classes, built AWS clients that have made a
+ * call (endpoint rules, signer, marshallers), a parsed role configuration and warm Jackson mappers.
+ *
+ * <p><b>Nothing is written.</b> Every call is one the function answers without a state change: a
+ * lookup of an id that exists nowhere ({@code DELETE /requests/{id}}, {@code GET /requests/{id}},
+ * {@code POST /requests/{id}/reviews}, {@code POST /certificates} with such a {@code requestId} — all
+ * 404 before any write or signature), listings, {@code GET /ca} (KMS GetPublicKey), and for
+ * {@code expire} only the overdue query of the store, never the sweep. The caller,
+ * {@value #USER}, has no groups and therefore no roles. No KMS Sign is ever made.
+ *
+ * <p>Best effort: a failed call is logged and skipped — a checkpoint without warm paths is only slower.
+ */
+public final class Priming {
+
+    /** The caller priming events name; it holds no roles. */
+    public static final String USER = "airlock-priming";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
+
+    private final GenericApplicationContext context;
+
+    public Priming(GenericApplicationContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /**
+     * Primes every function registered in the context.
+     *
+     * @return one line per call made, e.g. {@code "list GET /requests/{id} -> 404"}
+     */
+    public List<String> run() {
+        AirlockConfig config = context.getBean(AirlockConfig.class);
+        PrimingEvents events = new PrimingEvents(config.userClaim(), config.groupsClaim());
+        List<String> done = new ArrayList<>();
+        for (String function : config.functions()) {
+            if (Routes.EXPIRE.equals(function)) {
+                done.add(primeExpiry());
+            } else {
+                for (Call call : calls(function)) {
+                    done.add(invoke(function, call, events));
+                }
+            }
+        }
+        return done;
+    }
+
+    /** One HTTP call of a function: its route, the {@code {id}} (an unknown one) and a body. */
+    record Call(String routeKey, boolean withId, Map<String, ?> body) {
+    }
+
+    static List<Call> calls(String function) {
+        return switch (function) {
+            case Routes.REQUEST -> List.of(new Call("DELETE /requests/{id}", true, null));
+            case Routes.LIST -> List.of(new Call("GET /requests", false, null),
+                    new Call("GET /requests/{id}", true, null));
+            case Routes.APPROVE -> List.of(new Call("POST /requests/{id}/reviews", true,
+                    Map.of("verdict", "APPROVE", "reason", "priming")));
+            case Routes.SIGN -> List.of(new Call("GET /ca", false, null), new Call("POST /certificates", false,
+                    Map.of("publicKey", throwawayPublicKey(), "requestId", PrimingEvents.unknownId())));
+            default -> throw new IllegalArgumentException("no HTTP function named '" + function + "'");
+        };
+    }
+
+    private String invoke(String function, Call call, PrimingEvents events) {
+        String label = function + " " + call.routeKey();
+        try {
+            byte[] event = events.http(call.routeKey(), call.withId() ? PrimingEvents.unknownId() : null, call.body());
+            FunctionCatalog catalog = context.getBean(FunctionCatalog.class);
+            FunctionInvocationWrapper wrapper = catalog.lookup(function, "application/json");
+            JsonMapper mapper = context.getBean(JsonMapper.class);
+            Message<byte[]> request = AWSLambdaUtils.generateMessage(event, wrapper.getInputType(),
+                    wrapper.isSupplier(), mapper, null);
+            Object response = wrapper.apply(request);
+            byte[] json = AWSLambdaUtils.generateOutputFromObject(request, response, mapper, wrapper.getOutputType());
+            return label + " -> " + statusOf(mapper, json);
+        } catch (RuntimeException e) {
+            LOG.warn("priming {} failed ({}); the snapshot is taken without it", label, e.getClass().getName());
+            return label + " -> failed";
+        }
+    }
+
+    /** The sweep writes; only its read — the overdue query of the expiry index — is primed. */
+    private String primeExpiry() {
+        try {
+            int found = context.getBean(Ports.class).store().findOverdue(Instant.EPOCH, 1).size();
+            return Routes.EXPIRE + " findOverdue -> " + found;
+        } catch (RuntimeException e) {
+            LOG.warn("priming expire failed ({}); the snapshot is taken without it", e.getClass().getName());
+            return Routes.EXPIRE + " findOverdue -> failed";
+        }
+    }
+
+    private static Object statusOf(JsonMapper mapper, byte[] json) {
+        Map<?, ?> response = mapper.fromJson(json, Map.class);
+        return response.get("statusCode");
+    }
+
+    /** A key nobody holds, only to be parsed: no certificate is issued for it (the request id is unknown). */
+    private static String throwawayPublicKey() {
+        try {
+            byte[] spki = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();
+            return SshPublicKey.fromSubjectPublicKeyInfo(spki).toAuthorizedKeysLine();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no Ed25519 in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.airlock.bench.priming;
+
+import dev.airlock.app.LocalFunctions;
+import dev.airlock.app.config.AirlockConfig;
+import dev.airlock.app.priming.Priming;
+import dev.airlock.app.wiring.Ports;
+import dev.airlock.core.testing.FixedRoleCatalog;
+import dev.airlock.core.testing.InMemoryAccessRequestStore;
+import dev.airlock.core.testing.InMemoryAuditLog;
+import dev.airlock.ssh.testing.InMemoryCertificateAuthority;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The functions' checkpoint priming ({@code dev.airlock.app.priming}) runs every function's read
+ * paths through the Lambda conversion and writes nothing. Lives here because the bench owns the
+ * priming code's verification; the functions module is another engineer's.
+ */
+class PrimingTest {
+
+    private final Clock clock = Clock.systemUTC();
+    private final InMemoryAuditLog audit = new InMemoryAuditLog(clock);
+    private final InMemoryAccessRequestStore store = new InMemoryAccessRequestStore(audit);
+    private final Ports ports = Ports.of(store, audit, FixedRoleCatalog.demo(), InMemoryCertificateAuthority.ecdsaP256());
+
+    @Test
+    void run_withEveryFunction_shouldAnswerEachPrimingCallWithoutWritingAnything() {
+        try (LocalFunctions functions = LocalFunctions.start(AirlockConfig.local(Map.of()), clock, ports)) {
+
+            List<String> calls = new Priming(functions.context()).run();
+
+            assertThat(calls).containsExactlyInAnyOrder(
+                    "request DELETE /requests/{id} -> 404",
+                    "list GET /requests -> 200",
+                    "list GET /requests/{id} -> 404",
+                    "approve POST /requests/{id}/reviews -> 404",
+                    "sign GET /ca -> 200",
+                    "sign POST /certificates -> 404",
+                    "expire findOverdue -> 0");
+            assertThat(store.size()).isZero();
+            assertThat(audit.size()).isZero();
+        }
+    }
+
+    @Test
+    void run_withOneSelectedFunction_shouldPrimeOnlyThatFunction() {
+        AirlockConfig config = AirlockConfig.local(Map.of(AirlockConfig.FUNCTION_DEFINITION, "sign"));
+        try (LocalFunctions functions = LocalFunctions.start(config, clock, ports)) {
+
+            List<String> calls = new Priming(functions.context()).run();
+
+            assertThat(calls).containsExactly("sign GET /ca -> 200", "sign POST /certificates -> 404");
+            assertThat(audit.size()).isZero();
+        }
+    }
+}
