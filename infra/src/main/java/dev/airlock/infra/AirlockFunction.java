@@ -98,8 +98,16 @@ public final class AirlockFunction extends Construct {
     }
 
     public void grant(List<String> actions, List<String> resources) {
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(actions).resources(resources).build());
+        grant(actions, resources, Map.of());
+    }
+
+    /** As {@link #grant(List, List)}, allowed only where the IAM {@code conditions} hold (none if empty). */
+    public void grant(List<String> actions, List<String> resources, Map<String, ? extends Object> conditions) {
+        PolicyStatement.Builder statement = PolicyStatement.Builder.create().actions(actions).resources(resources);
+        if (!conditions.isEmpty()) {
+            statement.conditions(conditions);
+        }
+        role.addToPrincipalPolicy(statement.build());
     }
 
     private void addAlarms(String name) {

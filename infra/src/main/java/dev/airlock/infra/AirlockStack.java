@@ -59,7 +59,7 @@ public final class AirlockStack extends Stack {
         functions.get(Routes.SIGN).function().addEnvironment(FunctionEnvironment.CA_KEY_ID, caKey.keyArn());
         functions.get(Routes.LIST).function().addEnvironment(FunctionEnvironment.CURSOR_KEY, cursorKey());
         functions.forEach((name, function) -> Permissions.of(name).forEach(grant ->
-                function.grant(grant.actions(), resources(grant))));
+                function.grant(grant.actions(), resources(grant), grant.conditions())));
 
         AirlockApi api = new AirlockApi(this, "Http", apiSettings(config), functions);
         Rule.Builder.create(this, "ExpirySchedule")

@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code UpdateItem}/{@code ConditionCheckItem} there are what the agreed design names and add no
  * power beyond {@code PutItem}. Role configuration items ({@code config#…}) are read with
  * {@code GetItem}. No one gets {@code Scan}, a wildcard, or anything but
- * {@code PutItem}/{@code ConditionCheckItem} on the audit table.
+ * {@code PutItem}/{@code ConditionCheckItem} on the audit table, and those only inside a
+ * {@code TransactWriteItems} ({@link #IN_TRANSACT_WRITE}).
  */
 public final class Permissions {
 
@@ -38,12 +39,29 @@ public final class Permissions {
         CA_KEY
     }
 
-    /** Some actions on one target. */
-    public record Grant(Target target, List<String> actions) {
+    /**
+     * Some actions on one target, allowed only where {@code conditions} hold (an IAM
+     * {@code Condition} block: operator → key → value; empty for none).
+     */
+    public record Grant(Target target, List<String> actions, Map<String, Map<String, String>> conditions) {
         public Grant {
             actions = List.copyOf(actions);
+            conditions = Map.copyOf(conditions);
+        }
+
+        public Grant(Target target, List<String> actions) {
+            this(target, actions, Map.of());
         }
     }
+
+    /**
+     * Only as an item of a {@code TransactWriteItems}: DynamoDB sets {@code dynamodb:EnclosingOperation}
+     * on each item's authorization inside a transaction and not on a standalone call, so a plain
+     * {@code PutItem} on the audit table is denied (DynamoDB developer guide, "Using IAM with DynamoDB
+     * transactions").
+     */
+    static final Map<String, Map<String, String>> IN_TRANSACT_WRITE =
+            Map.of("StringEquals", Map.of("dynamodb:EnclosingOperation", "TransactWriteItems"));
 
     private static final String GET = "dynamodb:GetItem";
     private static final String PUT = "dynamodb:PutItem";
@@ -57,25 +75,25 @@ public final class Permissions {
             Routes.REQUEST, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK, QUERY)),
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK))),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)),
             // read only; no audit access
             Routes.LIST, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, QUERY)),
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY))),
             Routes.APPROVE, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT))),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE)),
             // the serial bump is an approve-like transaction, a base-role certificate appends to the
             // user's chain (chain head in the requests table); the key is also gated by its policy
             Routes.SIGN, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT)),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE),
                     new Grant(Target.CA_KEY, CaKey.SIGNER_ACTIONS)),
             // the sweep reads the expiry index only, then moves each request with its audit record
             Routes.EXPIRE, List.of(
                     new Grant(Target.EXPIRY_INDEX, List.of(QUERY)),
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT))));
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE)));
 
     private Permissions() {
     }

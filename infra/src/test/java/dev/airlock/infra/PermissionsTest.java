@@ -101,6 +101,31 @@ class PermissionsTest {
         }
     }
 
+    /**
+     * The functions write the audit table only inside {@code TransactWriteItems} (docs/AUDIT.md), and
+     * IAM enforces it: every statement on the audit table carries the condition, so a standalone
+     * {@code PutItem} is denied. Other statements carry none (a condition there would deny the
+     * functions' plain reads and writes of the requests table).
+     */
+    @Test
+    void auditWritesAreAllowedOnlyInsideTransactWriteItems() {
+        Map<String, Object> inTransaction =
+                Map.of("StringEquals", Map.of("dynamodb:EnclosingOperation", "TransactWriteItems"));
+        for (String function : Routes.FUNCTIONS) {
+            List<Map<String, Object>> statements = template.statementsOfRole(template.roleId(function));
+            List<Map<String, Object>> onAudit = statements.stream()
+                    .filter(s -> TemplateJson.list(s.get("Resource")).stream()
+                            .anyMatch(r -> AUDIT.equals(TemplateJson.render(r, labels))))
+                    .toList();
+            assertThat(onAudit).as(function + " statements on the audit table")
+                    .hasSize(function.equals(Routes.LIST) ? 0 : 1)
+                    .allSatisfy(s -> assertThat(s.get("Condition")).as(function).isEqualTo(inTransaction));
+            assertThat(statements).filteredOn(s -> !onAudit.contains(s))
+                    .as(function + " statements elsewhere")
+                    .allSatisfy(s -> assertThat(s.get("Condition")).as(function).isNull());
+        }
+    }
+
     @Test
     void noPolicyUsesWildcardActionsScanOrBatchWrites() {
         List<String> actions = template.ofType("AWS::IAM::Policy").values().stream()
