@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code scripts/bench}: runs the measurements side by side in one process (the cold starts in
@@ -56,7 +57,8 @@ public final class BenchMain {
             report.put("package", PackageInspector.inspect(functionsZip));
         }
         if (options.runs("warm")) {
-            report.put("warm", new WarmBench(options.warmCalls(), options.quick() ? 200 : 500, progress).run());
+            machine(report).put("warmCallsPerRoute", options.warmCalls());
+            report.put("warm", new WarmBench(options.warmCalls(), options.quick() ? 100 : 500, progress).run());
         }
         if (options.runs("issuance")) {
             report.put("issuance", IssuanceBench.forMode(options.quick(), progress).run());
@@ -70,15 +72,24 @@ public final class BenchMain {
         }
         if (options.runs("coldstart")) {
             try (LocalBackend backend = LocalBackend.start("ECC_NIST_P256")) {
-                ColdStartBench bench = new ColdStartBench(Path.of(System.getProperty("java.home"), "bin", "java"),
-                        options.work().resolve("coldstart"), driverJar(options), options.coldRuns(), backend, progress);
-                report.put("coldStart", bench.run(functionsZip, ZipSnapshot.of(options.echoZip(), options.work()), true));
+                Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+                Optional<Path> extraJdk = options.quick() ? Optional.empty() : options.extraJdk();
+                ColdStartBench bench = new ColdStartBench(java, extraJdk, options.work().resolve("coldstart"),
+                        driverJar(options), options.coldRuns(), backend, progress);
+                machine(report).put("coldStartJvmFlags", ColdStartBench.LAMBDA_FLAGS);
+                machine(report).put("coldStartRuns", options.coldRuns());
+                extraJdk.ifPresent(jdk -> machine(report).put("coldStartExtraJdk", jdk.toString()));
+                report.put("coldStart", bench.run(functionsZip, ZipSnapshot.of(options.echoZip(), options.work()), true,
+                        !options.quick()));
             }
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> machine = (Map<String, Object>) report.get("machine");
-        machine.put("loadAverageEnd", Machine.loadAverage());
+        machine(report).put("loadAverageEnd", Machine.loadAverage());
         return report;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> machine(Map<String, Object> report) {
+        return (Map<String, Object>) report.get("machine");
     }
 
     static Path driverJar(BenchOptions options) {

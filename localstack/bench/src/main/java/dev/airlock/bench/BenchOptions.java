@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,6 +72,12 @@ public record BenchOptions(Path repo, boolean quick, Set<String> sections, Path 
 
     public Path echoZip() {
         return benchTarget().resolve("airlock-bench-echo-lambda.zip");
+    }
+
+    /** A JDK 25 if installed: Lambda's java21 runtime is closer to it than to 17 (an extra column, full mode). */
+    public Optional<Path> extraJdk() {
+        Path jdk = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        return Files.isExecutable(jdk) ? Optional.of(jdk) : Optional.empty();
     }
 
     public Path work() {

@@ -2,7 +2,6 @@ package dev.airlock.bench.coldstart;
 
 import dev.airlock.bench.LocalBackend;
 import dev.airlock.bench.Progress;
-import dev.airlock.bench.Stats;
 import dev.airlock.bench.coldstart.ColdStartTargets.Target;
 import dev.airlock.bench.coldstart.JvmLauncher.Run;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -32,14 +32,21 @@ public final class ColdStartBench {
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
     private final JvmLauncher launcher;
+    private final Optional<JvmLauncher> extraJdk;
     private final Path work;
     private final Path driverJar;
     private final int runs;
     private final LocalBackend backend;
     private final Progress progress;
 
-    public ColdStartBench(Path java, Path work, Path driverJar, int runs, LocalBackend backend, Progress progress) {
+    /**
+     * @param java     the JVM of the required figures (the default JDK 17)
+     * @param extraJdk another JVM to measure too, with the same flags (an extra column, e.g. JDK 25)
+     */
+    public ColdStartBench(Path java, Optional<Path> extraJdk, Path work, Path driverJar, int runs, LocalBackend backend,
+                          Progress progress) {
         this.launcher = new JvmLauncher(java);
+        this.extraJdk = extraJdk.map(JvmLauncher::new);
         this.work = work;
         this.driverJar = driverJar;
         this.runs = runs;
@@ -48,36 +55,48 @@ public final class ColdStartBench {
     }
 
     /** Measures both variants; the result is keyed by target name ({@code echo} is the baseline). */
-    public Map<String, Object> run(Path functionsZip, Path echoZip, boolean appCds) {
+    /**
+     * @param appCds     also measure the AppCDS variant
+     * @param checkCds   log class loading in one extra run per target to count the classes the archive served
+     */
+    public Map<String, Object> run(Path functionsZip, Path echoZip, boolean appCds, boolean checkCds) {
         LambdaTask functions = LambdaTask.unpack(functionsZip, work.resolve("functions"));
         LambdaTask echo = LambdaTask.unpack(echoZip, work.resolve("echo"));
         List<Target> targets = ColdStartTargets.all(functions, echo, backend);
-        Map<String, List<Run>> plain = measure(targets, "lambda", t -> LAMBDA_FLAGS,
+        Map<String, List<Run>> plain = measure(launcher, targets, "lambda", t -> LAMBDA_FLAGS,
                 t -> t.task().lambdaClassPath(driverJar));
         Map<String, List<Run>> cds = Map.of();
         Map<String, ArchiveUse> archiveUse = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> profiles = new LinkedHashMap<>();
         if (appCds) {
             Map<String, Path> archives = new LinkedHashMap<>();
             for (Target target : targets) {
-                archives.put(target.name(), train(target, archiveUse));
+                archives.put(target.name(), train(target, checkCds, archiveUse, profiles));
             }
-            cds = measure(targets, "appcds", t -> cdsFlags(archives.get(t.name())),
+            cds = measure(launcher, targets, "appcds", t -> cdsFlags(archives.get(t.name())),
                     t -> t.task().jarClassPath(driverJar));
         }
-        return ColdStartResults.of(targets, plain, cds, archiveUse);
+        Map<String, List<Run>> extra = extraJdk.isEmpty() ? Map.of() : measure(extraJdk.get(), targets, "extra-jdk",
+                t -> LAMBDA_FLAGS, t -> t.task().lambdaClassPath(driverJar));
+        Map<String, Object> results = ColdStartResults.of(targets, plain, cds, extra, archiveUse);
+        profiles.forEach((name, profile) -> ColdStartResults.cast(results.get(name)).put("trainingRunProfile", profile));
+        List<String> echoOnly = new ArrayList<>(echo.libraries());
+        echoOnly.removeAll(functions.libraries());
+        ColdStartResults.cast(results.get(ColdStartTargets.ECHO)).put("librariesNotInFunctionsPackage", echoOnly);
+        return results;
     }
 
     /** How many of the loaded classes came out of the dynamic archive, from a run with class+load logging. */
     record ArchiveUse(int loaded, int fromDynamicArchive, int fromBaseArchive, long archiveBytes) {
     }
 
-    private Map<String, List<Run>> measure(List<Target> targets, String variant, Function<Target, List<String>> flags,
-                                           Function<Target, String> classPath) {
+    private Map<String, List<Run>> measure(JvmLauncher jvm, List<Target> targets, String variant,
+                                           Function<Target, List<String>> flags, Function<Target, String> classPath) {
         Map<String, List<Run>> results = new LinkedHashMap<>();
         for (int round = 1; round <= runs; round++) {
             StringBuilder line = new StringBuilder();
             for (Target target : targets) {
-                Run run = once(target, flags.apply(target), classPath.apply(target), variant);
+                Run run = once(jvm, target, flags.apply(target), classPath.apply(target), variant);
                 results.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(run);
                 line.append(String.format(" %s=%.0fms", target.name(), run.wallMs()));
             }
@@ -86,32 +105,44 @@ public final class ColdStartBench {
         return results;
     }
 
-    private Run once(Target target, List<String> flags, String classPath, String variant) {
+    private Run once(JvmLauncher jvm, Target target, List<String> flags, String classPath, String variant) {
         Path event = work.resolve(target.name() + "-event.json");
         LambdaTask.write(event, target.event().get());
         Path log = work.resolve(target.name() + "-" + variant + ".log");
-        Run run = launcher.run(flags, classPath, backend.lambdaEnvironment(target.mainClass(), target.function()),
+        Run run = jvm.run(flags, classPath, backend.lambdaEnvironment(target.mainClass(), target.function()),
                 event, log);
         checkResponse(target, run, log);
         return run;
     }
 
-    private Path train(Target target, Map<String, ArchiveUse> archiveUse) {
+    /**
+     * The training run writes the archive and, logged as it loads classes, the target's class-load
+     * profile ({@link ClassLoadProfile}); the optional check run counts what the archive serves.
+     */
+    private Path train(Target target, boolean check, Map<String, ArchiveUse> archiveUse,
+                       Map<String, Map<String, Object>> profiles) {
         Path archive = work.resolve(target.name() + ".jsa");
         try {
             Files.deleteIfExists(archive);
             List<String> training = new ArrayList<>(LAMBDA_FLAGS);
             training.add("-XX:ArchiveClassesAtExit=" + archive);
-            once(target, training, target.task().jarClassPath(driverJar), "appcds-training");
+            Path profileLog = work.resolve(target.name() + "-training-classes.log");
+            training.add(ClassLoadProfile.logFlag(profileLog));
+            once(launcher, target, training, target.task().jarClassPath(driverJar), "appcds-training");
             if (!Files.exists(archive)) {
                 throw new IllegalStateException("the training run of " + target.name() + " wrote no archive; see "
                         + work.resolve(target.name() + "-appcds-training.log"));
             }
-            Path classLog = work.resolve(target.name() + "-appcds-classes.log");
-            List<String> check = new ArrayList<>(cdsFlags(archive));
-            check.add("-Xlog:class+load=info:file=" + classLog);
-            once(target, check, target.task().jarClassPath(driverJar), "appcds-check");
-            archiveUse.put(target.name(), archiveUse(classLog, Files.size(archive)));
+            profiles.put(target.name(), ClassLoadProfile.of(profileLog, target.mainClass()));
+            if (check) {
+                Path classLog = work.resolve(target.name() + "-appcds-classes.log");
+                List<String> flags = new ArrayList<>(cdsFlags(archive));
+                flags.add("-Xlog:class+load=info:file=" + classLog);
+                once(launcher, target, flags, target.task().jarClassPath(driverJar), "appcds-check");
+                archiveUse.put(target.name(), archiveUse(classLog, Files.size(archive)));
+            } else {
+                archiveUse.put(target.name(), new ArchiveUse(-1, -1, -1, Files.size(archive)));
+            }
             progress.step("AppCDS archive for " + target.name() + ": " + Files.size(archive) / 1024 / 1024 + " MB");
             return archive;
         } catch (IOException e) {

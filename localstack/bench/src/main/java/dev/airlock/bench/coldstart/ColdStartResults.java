@@ -21,9 +21,10 @@ final class ColdStartResults {
     }
 
     static Map<String, Object> of(List<Target> targets, Map<String, List<Run>> plain, Map<String, List<Run>> cds,
-                                  Map<String, ArchiveUse> archiveUse) {
+                                  Map<String, List<Run>> extraJdk, Map<String, ArchiveUse> archiveUse) {
         double baseline = medianWall(plain.get(ColdStartTargets.ECHO));
         double cdsBaseline = cds.isEmpty() ? Double.NaN : medianWall(cds.get(ColdStartTargets.ECHO));
+        double extraBaseline = extraJdk.isEmpty() ? Double.NaN : medianWall(extraJdk.get(ColdStartTargets.ECHO));
         Map<String, Object> section = new LinkedHashMap<>();
         for (Target target : targets) {
             Map<String, Object> entry = figures(plain.get(target.name()), baseline);
@@ -31,11 +32,16 @@ final class ColdStartResults {
             if (!cds.isEmpty()) {
                 Map<String, Object> appCds = figures(cds.get(target.name()), cdsBaseline);
                 ArchiveUse use = archiveUse.get(target.name());
-                appCds.put("classesFromAppArchive", use.fromDynamicArchive());
-                appCds.put("classesFromJdkArchive", use.fromBaseArchive());
-                appCds.put("classesLoadedInCheckRun", use.loaded());
+                if (use.loaded() >= 0) {
+                    appCds.put("classesFromAppArchive", use.fromDynamicArchive());
+                    appCds.put("classesFromJdkArchive", use.fromBaseArchive());
+                    appCds.put("classesLoadedInCheckRun", use.loaded());
+                }
                 appCds.put("archiveBytes", use.archiveBytes());
                 entry.put("appCds", appCds);
+            }
+            if (!extraJdk.isEmpty()) {
+                entry.put("extraJdk", figures(extraJdk.get(target.name()), extraBaseline));
             }
             section.put(target.name(), entry);
         }
@@ -51,6 +57,11 @@ final class ColdStartResults {
         figures.put("jvmMedianMs", Stats.round(Stats.median(runs.stream().map(Run::jvmMs).toList()), 1));
         figures.put("runsMs", runs.stream().map(r -> Stats.round(r.wallMs(), 1)).toList());
         return figures;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cast(Object entry) {
+        return (Map<String, Object>) entry;
     }
 
     private static double medianWall(List<Run> runs) {
