@@ -6,9 +6,11 @@ import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.wiring.AwsPorts;
 import dev.airlock.app.wiring.FunctionFactory;
 import dev.airlock.app.wiring.Ports;
+import dev.airlock.app.wiring.RawEventFunction;
 import dev.airlock.core.api.Routes;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.ResolvableType;
@@ -28,13 +30,17 @@ import java.util.function.Function;
  * five are registered — see {@link LocalFunctions}.
  *
  * <p>Beans, per function {@code name}: {@code name} (the {@link Function}) and
- * {@code name_registration} (its {@link FunctionRegistration} for the function catalog); plus
+ * {@code name_registration} (its {@link FunctionRegistration} for the function catalog: for an HTTP
+ * function a {@link RawEventFunction} over the bean, so the catalog takes the raw event); plus
  * {@code airlockConfig}, {@code clock} and {@code airlockPorts}.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 public class AirlockApplication implements ApplicationContextInitializer<GenericApplicationContext> {
 
-    /** {@code Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>}: the HTTP functions. */
+    /**
+     * {@code Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>}: the HTTP function beans. The
+     * catalog registers each as {@link RawEventFunction#TYPE}, taking the raw event.
+     */
     public static final Type HTTP_FUNCTION_TYPE = ResolvableType.forClassWithGenerics(Function.class,
             APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class).getType();
 
@@ -87,11 +93,19 @@ public class AirlockApplication implements ApplicationContextInitializer<Generic
         }
     }
 
+    @SuppressWarnings("unchecked")
     private void register(GenericApplicationContext context, String name, AirlockConfig resolved) {
-        Type type = Routes.EXPIRE.equals(name) ? EXPIRE_FUNCTION_TYPE : HTTP_FUNCTION_TYPE;
         context.registerBean(name, Function.class, () -> new FunctionFactory(resolved, clock,
                 context.getBean("airlockPorts", Ports.class)).create(name));
-        context.registerBean(name + FunctionRegistration.REGISTRATION_NAME_SUFFIX, FunctionRegistration.class,
-                () -> new FunctionRegistration<>(context.getBean(name, Function.class), name).type(type));
+        if (Routes.EXPIRE.equals(name)) {
+            context.registerBean(name + FunctionRegistration.REGISTRATION_NAME_SUFFIX, FunctionRegistration.class,
+                    () -> new FunctionRegistration<>(context.getBean(name, Function.class), name)
+                            .type(EXPIRE_FUNCTION_TYPE));
+        } else {
+            // The catalog gets the raw event, never a Spring-converted one: see RawEventFunction.
+            context.registerBean(name + FunctionRegistration.REGISTRATION_NAME_SUFFIX, FunctionRegistration.class,
+                    () -> new FunctionRegistration<>(new RawEventFunction(context.getBean(name, Function.class),
+                            context.getBean(JsonMapper.class)), name).type(RawEventFunction.TYPE));
+        }
     }
 }

@@ -18,6 +18,9 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.messaging.Message;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -110,8 +113,8 @@ public final class LocalFunctions implements AutoCloseable {
 
     /**
      * Invokes function {@code name} with an event as JSON bytes and returns the JSON Lambda would
-     * send back, converting both ways exactly as {@code FunctionInvoker} does (the catalog's
-     * function wrapper and {@link AWSLambdaUtils}).
+     * send back, converting both ways exactly as {@code FunctionInvoker.handleRequest} does (the
+     * catalog's function wrapper and {@link AWSLambdaUtils}, given the event as a stream).
      */
     public byte[] invokeAsLambda(String name, byte[] eventJson) {
         FunctionCatalog catalog = context.getBean(FunctionCatalog.class);
@@ -120,8 +123,13 @@ public final class LocalFunctions implements AutoCloseable {
             throw new IllegalArgumentException("no function named '" + name + "'");
         }
         JsonMapper mapper = context.getBean(JsonMapper.class);
-        Message<byte[]> request = AWSLambdaUtils.generateMessage(eventJson, function.getInputType(),
-                function.isSupplier(), mapper, null);
+        Message<?> request;
+        try {
+            request = AWSLambdaUtils.generateMessage(new ByteArrayInputStream(eventJson), function.getInputType(),
+                    function.isSupplier(), mapper, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Object response = function.apply(request);
         return AWSLambdaUtils.generateOutputFromObject(request, response, mapper, function.getOutputType());
     }

@@ -13,6 +13,8 @@ import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.messaging.Message;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
@@ -94,12 +96,13 @@ public final class Priming {
             FunctionCatalog catalog = context.getBean(FunctionCatalog.class);
             FunctionInvocationWrapper wrapper = catalog.lookup(function, "application/json");
             JsonMapper mapper = context.getBean(JsonMapper.class);
-            Message<byte[]> request = AWSLambdaUtils.generateMessage(event, wrapper.getInputType(),
+            // The stream overload, as FunctionInvoker.handleRequest calls it: the HTTP functions take the raw event.
+            Message<?> request = AWSLambdaUtils.generateMessage(new ByteArrayInputStream(event), wrapper.getInputType(),
                     wrapper.isSupplier(), mapper, null);
             Object response = wrapper.apply(request);
             byte[] json = AWSLambdaUtils.generateOutputFromObject(request, response, mapper, wrapper.getOutputType());
             return label + " -> " + statusOf(mapper, json);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.warn("priming {} failed ({}); the snapshot is taken without it", label, e.getClass().getName());
             return label + " -> failed";
         }

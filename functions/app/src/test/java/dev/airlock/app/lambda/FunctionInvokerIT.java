@@ -1,6 +1,7 @@
 package dev.airlock.app.lambda;
 
 import dev.airlock.app.AirlockApplication;
+import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.testing.EmbeddedStack;
 import dev.airlock.app.testing.Events;
@@ -11,13 +12,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -125,6 +129,49 @@ class FunctionInvokerIT {
         // The log is captured (the 401 is logged with its correlation id) and holds no token.
         assertThat(run.log()).contains(Events.load("no-claims.json").get("requestContext").get("requestId").asString());
         assertNoSecrets(run.log());
+    }
+
+    /**
+     * Bodies that are JSON but not an object — arrays above all, which Spring Cloud Function would take
+     * apart into "events" of their own — are the functions' 400 problems, and nothing is stored; an
+     * array holding an event that claims alice creates nothing for alice.
+     */
+    @Test
+    void request_nonObjectBodies_shouldBe400Problems_andStoreNothing() throws IOException {
+        ObjectNode alicesEvent = Events.claims(Events.withoutHeader(Events.load("request-create.json"),
+                "idempotency-key"), "alice", "[dba-reviewers]");
+        List<String> bodies = List.of("[\"dba\"]", "[]", "[{\"roles\": [\"dba\"], \"reason\": \"INC-1\"}]",
+                "[[\"dba\"]]", "\"str\"", "42", "null", "[" + alicesEvent + "]");
+        List<Path> events = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            events.add(write("non-object-" + i + ".json", Events.withoutHeader(
+                    Events.body(Events.load("request-create.json"), bodies.get(i)), "idempotency-key")));
+        }
+        events.add(write("non-object-base64.json", Events.base64Body(Events.load("request-create.json"),
+                "[\"dba\"]".getBytes(StandardCharsets.UTF_8))));
+        List<Integer> before = itemCounts();
+
+        LambdaProcess.Run run = lambda.run(lambdaEnvironment("request"), events);
+
+        assertThat(run.exitCode()).as(run.log()).isZero();
+        List<LambdaResponse> responses = run.responses().stream().map(LambdaResponse::parse).toList();
+        assertThat(responses).hasSize(events.size());
+        for (LambdaResponse response : responses) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(response.json().get("code").asString()).isIn("invalid_field", "malformed_json");
+            assertThat(response.json().get("detail").asString()).isEqualTo("the body must be a JSON object");
+        }
+        assertThat(itemCounts()).isEqualTo(before);
+        assertNoSecrets(run.log());
+    }
+
+    /** Items in the requests and the audit table. */
+    private static List<Integer> itemCounts() {
+        try (AwsClients clients = new AwsClients(stack.config()); DynamoDbClient dynamoDb = clients.dynamoDb()) {
+            return List.of(dynamoDb.scan(b -> b.tableName(stack.config().requestsTable())).count(),
+                    dynamoDb.scan(b -> b.tableName(stack.config().auditTable())).count());
+        }
     }
 
     @Test
