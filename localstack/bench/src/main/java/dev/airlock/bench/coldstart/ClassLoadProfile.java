@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class ClassLoadProfile {
 
-    /** The decorated line: {@code [1.234s][info][class,load] a.b.C source: ...}. */
-    private static final Pattern LINE = Pattern.compile("^\\[(\\d+\\.\\d+)s]\\[info]\\[class,load] (\\S+) ");
+    /** The line with the uptime decoration: {@code [1.234s] a.b.C source: ...}. */
+    private static final Pattern LINE = Pattern.compile("^\\[(\\d+\\.\\d+)s] (\\S+) source: ");
 
     /** Library → class-name prefixes, first match wins. */
     private static final Map<String, List<String>> LIBRARIES = libraries();
