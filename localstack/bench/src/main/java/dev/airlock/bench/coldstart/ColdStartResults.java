@@ -13,7 +13,8 @@ import java.util.Map;
  * The {@code coldStart} section: per target {@code medianMs} (process launch → response written),
  * {@code classes} (loaded classes, median), {@code ratioToBaseline} (÷ the echo's median), the JVM's
  * own view ({@code jvmMedianMs}, from its recorded start time), every run, and the same under
- * {@code appCds}.
+ * {@code appCds}; and the CPU time all the JVM's threads used until the response ({@code cpuMedianMs},
+ * {@code cpuRatioToBaseline}), which other processes' load barely moves.
  */
 final class ColdStartResults {
 
@@ -22,15 +23,15 @@ final class ColdStartResults {
 
     static Map<String, Object> of(List<Target> targets, Map<String, List<Run>> plain, Map<String, List<Run>> cds,
                                   Map<String, List<Run>> extraJdk, Map<String, ArchiveUse> archiveUse) {
-        double baseline = medianWall(plain.get(ColdStartTargets.ECHO));
-        double cdsBaseline = cds.isEmpty() ? Double.NaN : medianWall(cds.get(ColdStartTargets.ECHO));
-        double extraBaseline = extraJdk.isEmpty() ? Double.NaN : medianWall(extraJdk.get(ColdStartTargets.ECHO));
+        List<Run> echo = plain.get(ColdStartTargets.ECHO);
+        List<Run> cdsEcho = cds.get(ColdStartTargets.ECHO);
+        List<Run> extraEcho = extraJdk.get(ColdStartTargets.ECHO);
         Map<String, Object> section = new LinkedHashMap<>();
         for (Target target : targets) {
-            Map<String, Object> entry = figures(plain.get(target.name()), baseline);
+            Map<String, Object> entry = figures(plain.get(target.name()), medianWall(echo), medianCpu(echo));
             entry.put("baseline", target.isBaseline());
             if (!cds.isEmpty()) {
-                Map<String, Object> appCds = figures(cds.get(target.name()), cdsBaseline);
+                Map<String, Object> appCds = figures(cds.get(target.name()), medianWall(cdsEcho), medianCpu(cdsEcho));
                 ArchiveUse use = archiveUse.get(target.name());
                 if (use.loaded() >= 0) {
                     appCds.put("classesFromAppArchive", use.fromDynamicArchive());
@@ -41,20 +42,23 @@ final class ColdStartResults {
                 entry.put("appCds", appCds);
             }
             if (!extraJdk.isEmpty()) {
-                entry.put("extraJdk", figures(extraJdk.get(target.name()), extraBaseline));
+                entry.put("extraJdk", figures(extraJdk.get(target.name()), medianWall(extraEcho), medianCpu(extraEcho)));
             }
             section.put(target.name(), entry);
         }
         return section;
     }
 
-    private static Map<String, Object> figures(List<Run> runs, double baselineMs) {
+    private static Map<String, Object> figures(List<Run> runs, double baselineMs, double baselineCpuMs) {
         double median = medianWall(runs);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("medianMs", Stats.round(median, 1));
         figures.put("classes", (int) Stats.median(runs.stream().map(Run::classes).toList()));
         figures.put("ratioToBaseline", Stats.round(median / baselineMs, 3));
         figures.put("jvmMedianMs", Stats.round(Stats.median(runs.stream().map(Run::jvmMs).toList()), 1));
+        double cpu = medianCpu(runs);
+        figures.put("cpuMedianMs", Stats.round(cpu, 1));
+        figures.put("cpuRatioToBaseline", Stats.round(cpu / baselineCpuMs, 3));
         figures.put("runsMs", runs.stream().map(r -> Stats.round(r.wallMs(), 1)).toList());
         return figures;
     }
@@ -62,6 +66,10 @@ final class ColdStartResults {
     @SuppressWarnings("unchecked")
     static Map<String, Object> cast(Object entry) {
         return (Map<String, Object>) entry;
+    }
+
+    private static double medianCpu(List<Run> runs) {
+        return Stats.median(runs.stream().map(Run::cpuMs).toList());
     }
 
     private static double medianWall(List<Run> runs) {

@@ -30,7 +30,7 @@ final class JvmLauncher {
     }
 
     /** What one cold start measured. */
-    record Run(double wallMs, double jvmMs, int classes, String response) {
+    record Run(double wallMs, double jvmMs, double cpuMs, int classes, String response) {
     }
 
     /**
@@ -75,7 +75,8 @@ final class JvmLauncher {
         long responded = Long.parseLong(fields.get("respondedAt"));
         long jvmStart = Long.parseLong(fields.get("jvmStart"));
         String response = new String(Base64.getDecoder().decode(fields.get("response")), StandardCharsets.UTF_8);
-        return new Run(responded - launched, responded - jvmStart, Integer.parseInt(fields.get("classes")), response);
+        return new Run(responded - launched, responded - jvmStart, Double.parseDouble(fields.get("cpuMillis")),
+                Integer.parseInt(fields.get("classes")), response);
     }
 
     static String tail(String output) {
