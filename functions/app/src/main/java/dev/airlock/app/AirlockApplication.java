@@ -3,6 +3,7 @@ package dev.airlock.app;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.airlock.app.config.AirlockConfig;
+import dev.airlock.app.priming.PrimingResource;
 import dev.airlock.app.wiring.AwsPorts;
 import dev.airlock.app.wiring.FunctionFactory;
 import dev.airlock.app.wiring.Ports;
@@ -91,6 +92,7 @@ public class AirlockApplication implements ApplicationContextInitializer<Generic
         for (String name : resolved.functions()) {
             register(context, name, resolved);
         }
+        PrimingResource.register(context);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.airlock.bench.priming;
 import dev.airlock.app.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.priming.Priming;
+import dev.airlock.app.priming.PrimingResource;
 import dev.airlock.app.wiring.Ports;
 import dev.airlock.core.testing.FixedRoleCatalog;
 import dev.airlock.core.testing.InMemoryAccessRequestStore;
@@ -42,6 +43,19 @@ class PrimingTest {
                     "sign GET /ca -> 200",
                     "sign POST /certificates -> 404",
                     "expire findOverdue -> 0");
+            assertThat(store.size()).isZero();
+            assertThat(audit.size()).isZero();
+        }
+    }
+
+    @Test
+    void application_shouldRegisterTheCheckpointResource_whosePrimingWritesNothing() throws Exception {
+        try (LocalFunctions functions = LocalFunctions.start(AirlockConfig.local(Map.of()), clock, ports)) {
+            PrimingResource resource = functions.context().getBean(PrimingResource.BEAN_NAME, PrimingResource.class);
+
+            resource.beforeCheckpoint(null);
+            resource.afterRestore(null);
+
             assertThat(store.size()).isZero();
             assertThat(audit.size()).isZero();
         }
