@@ -11,13 +11,14 @@ import java.util.Set;
  * What {@code scripts/bench} asked for.
  *
  * <pre>
- * BenchMain --repo DIR [--quick] [--only coldstart,warm,issuance,sweep,package] [--out FILE]
+ * BenchMain --repo DIR [--quick] [--only coldstart,warm,issuance,sweep,package] [--cold-runs N] [--out FILE]
  * </pre>
  *
  * @param quick    the short run: 5 cold starts per target, 2,000 calls per route, 10k-request tables only
  * @param sections which measurements to run (all by default)
+ * @param coldRunsOverride cold starts per target and variant instead of the mode's (0: the mode's)
  */
-public record BenchOptions(Path repo, boolean quick, Set<String> sections, Path out) {
+public record BenchOptions(Path repo, boolean quick, Set<String> sections, Path out, int coldRunsOverride) {
 
     public static final List<String> SECTIONS = List.of("coldstart", "warm", "issuance", "sweep", "package");
 
@@ -26,6 +27,7 @@ public record BenchOptions(Path repo, boolean quick, Set<String> sections, Path 
         boolean quick = false;
         Set<String> sections = new LinkedHashSet<>(SECTIONS);
         Path out = null;
+        int coldRuns = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--repo" -> repo = Path.of(value(args, ++i, "--repo"));
@@ -33,19 +35,24 @@ public record BenchOptions(Path repo, boolean quick, Set<String> sections, Path 
                 case "--full" -> quick = false;
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--only" -> sections = only(value(args, ++i, "--only"));
+                case "--cold-runs" -> coldRuns = positive(value(args, ++i, "--cold-runs"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: --repo DIR [--quick|--full] [--only " + String.join(",", SECTIONS) + "] [--out FILE]");
+                        + "; usage: --repo DIR [--quick|--full] [--only " + String.join(",", SECTIONS)
+                        + "] [--cold-runs N] [--out FILE]");
             }
         }
         if (repo == null || !Files.isDirectory(repo)) {
             throw new IllegalArgumentException("--repo must name the repository root");
         }
         repo = repo.toAbsolutePath().normalize();
-        return new BenchOptions(repo, quick, sections, out == null ? repo.resolve("target/bench.json") : out);
+        return new BenchOptions(repo, quick, sections, out == null ? repo.resolve("target/bench.json") : out, coldRuns);
     }
 
     /** Cold starts per target and variant (the issue asks for the median of at least 5). */
     public int coldRuns() {
+        if (coldRunsOverride > 0) {
+            return coldRunsOverride;
+        }
         return quick ? 5 : 9;
     }
 
@@ -92,6 +99,18 @@ public record BenchOptions(Path repo, boolean quick, Set<String> sections, Path 
             }
         }
         return chosen;
+    }
+
+    private static int positive(String text) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException("--cold-runs must be a positive number, was " + text);
     }
 
     private static String value(String[] args, int i, String option) {

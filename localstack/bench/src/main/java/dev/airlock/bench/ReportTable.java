@@ -43,8 +43,8 @@ public final class ReportTable {
             return;
         }
         line(out, "%nCold start: process launch -> response written, median (target: <= 1.3x echo; AppCDS <= 1000 ms)");
-        line(out, "  %-10s %9s %8s %7s %7s %6s | %10s %7s %7s | %10s %7s", "function", "median ms", "classes", "x echo",
-                "", "cpu x", "AppCDS ms", "x echo", "", "extra JDK", "x echo");
+        line(out, "  %-10s %9s %8s %7s %7s %6s | %10s %7s %7s | %10s %7s %8s", "function", "median ms", "classes", "x echo",
+                "", "cpu x", "AppCDS ms", "x echo", "", "extra JDK", "x echo", "+AOT ms");
         section.forEach((name, value) -> {
             Map<String, Object> f = cast(value);
             boolean baseline = Boolean.TRUE.equals(f.get("baseline"));
@@ -54,15 +54,18 @@ public final class ReportTable {
             String cdsRatio = cds.isEmpty() ? "-" : fmt("%.2f", cds.get("ratioToBaseline"));
             String cdsMark = cds.isEmpty() ? "" : mark(num(cds.get("medianMs")) <= 1000);
             Map<String, Object> extra = map(f, "extraJdk");
-            line(out, "  %-10s %9.0f %8s %7.2f %7s %6.2f | %10s %7s %7s | %10s %7s", baseline ? name + "*" : name,
+            Map<String, Object> aot = map(extra, "aotCache");
+            line(out, "  %-10s %9.0f %8s %7.2f %7s %6.2f | %10s %7s %7s | %10s %7s %8s", baseline ? name + "*" : name,
                     num(f.get("medianMs")), f.get("classes"), ratio, baseline ? "" : mark(ratio <= 1.3),
                     num(f.get("cpuRatioToBaseline")), cdsMs, cdsRatio, cdsMark,
                     extra.isEmpty() ? "-" : fmt("%.0f", extra.get("medianMs")),
-                    extra.isEmpty() ? "-" : fmt("%.2f", extra.get("ratioToBaseline")));
+                    extra.isEmpty() ? "-" : fmt("%.2f", extra.get("ratioToBaseline")),
+                    aot.isEmpty() ? "-" : fmt("%.0f", aot.get("medianMs")));
         });
         line(out, "  * baseline: a Spring Cloud Function echo, same versions, packaging and JVM flags");
         line(out, "  cpu x: the same ratio in CPU time used until the response (barely moved by other processes' load)");
-        line(out, "  AppCDS: -XX:SharedArchiveFile of a training run's -XX:ArchiveClassesAtExit; extra JDK: same flags");
+        line(out, "  AppCDS: -XX:SharedArchiveFile of a training run's -XX:ArchiveClassesAtExit; extra JDK: same flags;");
+        line(out, "  +AOT: the extra JDK with -XX:AOTCache of a training run's -XX:AOTCacheOutput (JEP 483/514/515)");
     }
 
     private static void warm(StringBuilder out, Map<String, Object> section) {

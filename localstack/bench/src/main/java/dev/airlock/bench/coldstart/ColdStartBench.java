@@ -76,9 +76,22 @@ public final class ColdStartBench {
             cds = measure(launcher, targets, "appcds", t -> cdsFlags(archives.get(t.name())),
                     t -> t.task().jarClassPath(driverJar));
         }
-        Map<String, List<Run>> extra = extraJdk.isEmpty() ? Map.of() : measure(extraJdk.get(), targets, "extra-jdk",
-                t -> LAMBDA_FLAGS, t -> t.task().lambdaClassPath(driverJar));
+        Map<String, List<Run>> extra = Map.of();
+        Map<String, List<Run>> extraAot = Map.of();
+        if (extraJdk.isPresent()) {
+            extra = measure(extraJdk.get(), targets, "extra-jdk", t -> LAMBDA_FLAGS,
+                    t -> t.task().lambdaClassPath(driverJar));
+            Map<String, Path> caches = new LinkedHashMap<>();
+            for (Target target : targets) {
+                caches.put(target.name(), trainAotCache(extraJdk.get(), target));
+            }
+            extraAot = measure(extraJdk.get(), targets, "extra-jdk-aot", t -> aotFlags(caches.get(t.name())),
+                    t -> t.task().jarClassPath(driverJar));
+        }
         Map<String, Object> results = ColdStartResults.of(targets, plain, cds, extra, archiveUse);
+        if (!extraAot.isEmpty()) {
+            ColdStartResults.addExtraJdkAot(results, targets, extraAot);
+        }
         profiles.forEach((name, profile) -> ColdStartResults.cast(results.get(name)).put("trainingRunProfile", profile));
         List<String> echoOnly = new ArrayList<>(echo.libraries());
         echoOnly.removeAll(functions.libraries());
@@ -148,6 +161,40 @@ public final class ColdStartBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * JDK 24+'s AOT cache (JEP 483, one-step creation JEP 514, method profiles JEP 515): CDS plus classes
+     * loaded and linked ahead of time. Like AppCDS it needs a class path of jars only.
+     */
+    private Path trainAotCache(JvmLauncher jdk, Target target) {
+        Path cache = work.resolve(target.name() + ".aot");
+        try {
+            Files.deleteIfExists(cache);
+            List<String> training = withoutXshare();
+            training.add("-XX:AOTCacheOutput=" + cache);
+            once(jdk, target, training, target.task().jarClassPath(driverJar), "aot-training");
+            if (!Files.exists(cache)) {
+                throw new IllegalStateException("the AOT training run of " + target.name() + " wrote no cache");
+            }
+            progress.step("AOT cache (extra JDK) for " + target.name() + ": " + Files.size(cache) / 1024 / 1024 + " MB");
+            return cache;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> aotFlags(Path cache) {
+        List<String> flags = withoutXshare();
+        flags.add("-XX:AOTCache=" + cache);
+        return flags;
+    }
+
+    /** The AOT cache options refuse any {@code -Xshare} option (sharing is on by default anyway). */
+    private static List<String> withoutXshare() {
+        List<String> flags = new ArrayList<>(LAMBDA_FLAGS);
+        flags.removeIf(flag -> flag.startsWith("-Xshare"));
+        return flags;
     }
 
     private static List<String> cdsFlags(Path archive) {

@@ -63,6 +63,15 @@ final class ColdStartResults {
         return figures;
     }
 
+    /** Adds {@code extraJdk.aotCache}: the extra JDK with an AOT cache from a training run. */
+    static void addExtraJdkAot(Map<String, Object> results, List<Target> targets, Map<String, List<Run>> aot) {
+        List<Run> echo = aot.get(ColdStartTargets.ECHO);
+        for (Target target : targets) {
+            Map<String, Object> extra = cast(cast(results.get(target.name())).get("extraJdk"));
+            extra.put("aotCache", figures(aot.get(target.name()), medianWall(echo), medianCpu(echo)));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> cast(Object entry) {
         return (Map<String, Object>) entry;
