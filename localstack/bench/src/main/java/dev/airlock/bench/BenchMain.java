@@ -58,7 +58,7 @@ public final class BenchMain {
         }
         if (options.runs("warm")) {
             machine(report).put("warmCallsPerRoute", options.warmCalls());
-            report.put("warm", new WarmBench(options.warmCalls(), options.quick() ? 100 : 500, progress).run());
+            report.put("warm", new WarmBench(options.warmCalls(), options.warmupCalls(), progress).run());
         }
         if (options.runs("issuance")) {
             report.put("issuance", IssuanceBench.forMode(options.quick(), progress).run());
@@ -80,7 +80,7 @@ public final class BenchMain {
                 machine(report).put("coldStartRuns", options.coldRuns());
                 extraJdk.ifPresent(jdk -> machine(report).put("coldStartExtraJdk", jdk.toString()));
                 report.put("coldStart", bench.run(functionsZip, ZipSnapshot.of(options.echoZip(), options.work()), true,
-                        !options.quick()));
+                        !options.quick(), !options.quick()));
             }
         }
         machine(report).put("loadAverageEnd", Machine.loadAverage());

@@ -14,7 +14,7 @@ import java.util.Set;
  * BenchMain --repo DIR [--quick] [--only coldstart,warm,issuance,sweep,package] [--cold-runs N] [--out FILE]
  * </pre>
  *
- * @param quick    the short run: 5 cold starts per target, 2,000 calls per route, 10k-request tables only
+ * @param quick    the short run: 5 cold starts per target, 500 calls per route, 10k-request tables only
  * @param sections which measurements to run (all by default)
  * @param coldRunsOverride cold starts per target and variant instead of the mode's (0: the mode's)
  */
@@ -56,9 +56,17 @@ public record BenchOptions(Path repo, boolean quick, Set<String> sections, Path 
         return quick ? 5 : 9;
     }
 
-    /** Measured calls per route (at least 2,000). */
+    /**
+     * Measured calls per route: 4,000 in full mode (the issue asks for at least 2,000); 500 in quick
+     * mode, which has to finish in about three minutes on a 2-core machine and is for iteration.
+     */
     public int warmCalls() {
-        return quick ? 2_000 : 4_000;
+        return quick ? 500 : 4_000;
+    }
+
+    /** Calls per route made before recording. */
+    public int warmupCalls() {
+        return quick ? 50 : 500;
     }
 
     public List<Integer> tableSizes() {

@@ -58,8 +58,10 @@ public final class ColdStartBench {
     /**
      * @param appCds     also measure the AppCDS variant
      * @param checkCds   log class loading in one extra run per target to count the classes the archive served
+     * @param profileClasses log class loading in the training runs for {@code trainingRunProfile}
      */
-    public Map<String, Object> run(Path functionsZip, Path echoZip, boolean appCds, boolean checkCds) {
+    public Map<String, Object> run(Path functionsZip, Path echoZip, boolean appCds, boolean checkCds,
+                                   boolean profileClasses) {
         LambdaTask functions = LambdaTask.unpack(functionsZip, work.resolve("functions"));
         LambdaTask echo = LambdaTask.unpack(echoZip, work.resolve("echo"));
         List<Target> targets = ColdStartTargets.all(functions, echo, backend);
@@ -71,7 +73,7 @@ public final class ColdStartBench {
         if (appCds) {
             Map<String, Path> archives = new LinkedHashMap<>();
             for (Target target : targets) {
-                archives.put(target.name(), train(target, checkCds, archiveUse, profiles));
+                archives.put(target.name(), train(target, checkCds, profileClasses, archiveUse, profiles));
             }
             cds = measure(launcher, targets, "appcds", t -> cdsFlags(archives.get(t.name())),
                     t -> t.task().jarClassPath(driverJar));
@@ -132,7 +134,7 @@ public final class ColdStartBench {
      * The training run writes the archive and, logged as it loads classes, the target's class-load
      * profile ({@link ClassLoadProfile}); the optional check run counts what the archive serves.
      */
-    private Path train(Target target, boolean check, Map<String, ArchiveUse> archiveUse,
+    private Path train(Target target, boolean check, boolean profile, Map<String, ArchiveUse> archiveUse,
                        Map<String, Map<String, Object>> profiles) {
         Path archive = work.resolve(target.name() + ".jsa");
         try {
@@ -140,13 +142,17 @@ public final class ColdStartBench {
             List<String> training = new ArrayList<>(LAMBDA_FLAGS);
             training.add("-XX:ArchiveClassesAtExit=" + archive);
             Path profileLog = work.resolve(target.name() + "-training-classes.log");
-            training.add(ClassLoadProfile.logFlag(profileLog));
+            if (profile) {
+                training.add(ClassLoadProfile.logFlag(profileLog));
+            }
             once(launcher, target, training, target.task().jarClassPath(driverJar), "appcds-training");
             if (!Files.exists(archive)) {
                 throw new IllegalStateException("the training run of " + target.name() + " wrote no archive; see "
                         + work.resolve(target.name() + "-appcds-training.log"));
             }
-            profiles.put(target.name(), ClassLoadProfile.of(profileLog, target.mainClass()));
+            if (profile) {
+                profiles.put(target.name(), ClassLoadProfile.of(profileLog, target.mainClass()));
+            }
             if (check) {
                 Path classLog = work.resolve(target.name() + "-appcds-classes.log");
                 List<String> flags = new ArrayList<>(cdsFlags(archive));

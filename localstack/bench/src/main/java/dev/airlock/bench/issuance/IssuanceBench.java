@@ -151,7 +151,7 @@ public final class IssuanceBench {
 
     /** The default timings: short in quick mode, which leaves out RSA (informational only). */
     public static IssuanceBench forMode(boolean quick, Progress progress) {
-        return quick ? new IssuanceBench(Duration.ofMillis(1000), Duration.ofMillis(250), 5,
+        return quick ? new IssuanceBench(Duration.ofMillis(1000), Duration.ofMillis(200), 4,
                 List.of(KeyKind.P256, KeyKind.ED25519), progress)
                 : new IssuanceBench(Duration.ofSeconds(4), Duration.ofSeconds(1), 9, List.of(KeyKind.values()), progress);
     }
