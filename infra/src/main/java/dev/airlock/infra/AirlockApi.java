@@ -8,6 +8,7 @@ import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.PayloadFormatVersion;
@@ -19,6 +20,7 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.CreateAlarmOptions;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.lambda.CfnPermission;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
@@ -28,11 +30,14 @@ import java.util.Map;
 
 /**
  * The HTTP API: one route per entry of {@link Routes#ALL}, each behind the JWT authorizer and
- * integrated with its function's alias (payload format 2.0), a {@code $default} stage with
+ * integrated with its function's alias (payload format 2.0) and allowed to invoke it only from that
+ * route of the one stage, a {@code $default} stage with
  * throttling and access logs, and an alarm on 5xx responses.
  */
 public final class AirlockApi extends Construct {
 
+    /** The API's only stage. */
+    public static final String STAGE = "$default";
     /** Where API Gateway takes the bearer token from. */
     public static final String IDENTITY_SOURCE = "$request.header.Authorization";
     private static final int SERVER_ERROR_ALARM_THRESHOLD = 5;
@@ -87,7 +92,7 @@ public final class AirlockApi extends Construct {
 
     private HttpStage defaultStage(Settings settings) {
         HttpStage defaultStage = api.addStage("DefaultStage", HttpStageOptions.builder()
-                .stageName("$default")
+                .stageName(STAGE)
                 .autoDeploy(true)
                 .throttle(ThrottleSettings.builder()
                         .burstLimit(settings.throttleBurst())
@@ -114,12 +119,25 @@ public final class AirlockApi extends Construct {
                     new HttpLambdaIntegration(capitalize(name) + "Integration", requireFunction(functions, name).alias(),
                             HttpLambdaIntegrationProps.builder()
                                     .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0).build()));
-            api.addRoutes(AddRoutesOptions.builder()
+            List<HttpRoute> added = api.addRoutes(AddRoutesOptions.builder()
                     .path(route.pathTemplate())
                     .methods(List.of(HttpMethod.valueOf(route.method())))
                     .integration(integration)
                     .build());
+            added.forEach(httpRoute -> pinInvokePermission(httpRoute, route));
         }
+    }
+
+    /**
+     * CDK's integration lets API Gateway invoke the function from {@code <api>/*}{@code /*}{@code <path>}:
+     * any stage and any method. Narrowed here to this route on the one stage
+     * ({@code <api>/$default/<METHOD><path>}, the execute-api ARN of the route), so a stage or
+     * a route with another method added to the API later cannot invoke the function.
+     */
+    private void pinInvokePermission(HttpRoute httpRoute, Route route) {
+        String permissionId = capitalize(route.function()) + "Integration-Permission";
+        CfnPermission permission = (CfnPermission) httpRoute.getNode().findChild(permissionId);
+        permission.setSourceArn(api.arnForExecuteApi(route.method(), route.pathTemplate(), STAGE));
     }
 
     private static AirlockFunction requireFunction(Map<String, AirlockFunction> functions, String name) {

@@ -34,6 +34,7 @@ public final class AirlockApp {
               groupsClaim     JWT claim listing groups (default groups)
               throttleBurst   default of ThrottleBurstLimit (100)
               throttleRate    default of ThrottleRateLimit (50)
+              keyAdministratorRoleArn  default of KeyAdministratorRoleArn (break-glass role; else required at deploy)
               codeBucket, codeKey  use a package already in S3 instead of a CDK asset (no bootstrap needed)
             """;
 

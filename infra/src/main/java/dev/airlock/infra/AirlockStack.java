@@ -47,6 +47,7 @@ public final class AirlockStack extends Stack {
     public AirlockStack(Construct scope, String id, StackProps props, StackConfig config) {
         super(scope, id, props);
         this.tables = new AirlockTables(this, "Tables");
+        String keyAdministrator = KeyAdministrator.parameter(this, config);
         Code code = code(config);
         // The key policy names the sign role (in a condition), and the sign function's environment names the key:
         // the role is created first (inside the function construct), the key next, and the
@@ -55,7 +56,9 @@ public final class AirlockStack extends Stack {
             functions.put(name, new AirlockFunction(this, AirlockApi.capitalize(name), name, code, config,
                     environment(name, config)));
         }
-        this.caKey = new CaKey(this, "CaKey", config.caKeySpec(), functions.get(Routes.SIGN).role());
+        this.caKey = new CaKey(this, "CaKey", config.caKeySpec(), functions.get(Routes.SIGN).role(), keyAdministrator);
+        tables.restrictTo(roleArns(Permissions.writersOf(Permissions.Target.REQUESTS_TABLE)),
+                roleArns(Permissions.writersOf(Permissions.Target.AUDIT_TABLE)), keyAdministrator);
         functions.get(Routes.SIGN).function().addEnvironment(FunctionEnvironment.CA_KEY_ID, caKey.keyArn());
         functions.get(Routes.LIST).function().addEnvironment(FunctionEnvironment.CURSOR_KEY, cursorKey());
         functions.forEach((name, function) -> Permissions.of(name).forEach(grant ->
@@ -117,6 +120,10 @@ public final class AirlockStack extends Stack {
         env.put(FunctionEnvironment.USER_CLAIM, config.userClaim());
         env.put(FunctionEnvironment.GROUPS_CLAIM, config.groupsClaim());
         return env;
+    }
+
+    private List<String> roleArns(List<String> functionNames) {
+        return functionNames.stream().map(name -> functions.get(name).role().getRoleArn()).toList();
     }
 
     private List<String> resources(Grant grant) {

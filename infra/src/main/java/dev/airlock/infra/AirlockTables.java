@@ -14,10 +14,6 @@ import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
-import software.amazon.awscdk.services.iam.AnyPrincipal;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyDocument;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -25,25 +21,31 @@ import java.util.List;
 /**
  * The two DynamoDB tables, converted from the shared {@link Tables} definition so keys and indexes
  * are declared in exactly one place. Both keep their data when the stack is deleted and have
- * deletion protection and point-in-time recovery on.
+ * deletion protection and point-in-time recovery on; {@link #restrictTo} adds their resource policies.
  */
 public final class AirlockTables extends Construct {
-
-    /**
-     * What nobody may do to the audit table, whatever IAM says: the chain is append-only
-     * (DESIGN.md, "Storage"). PartiQL has its own actions, so they are listed too.
-     */
-    public static final List<String> AUDIT_DENIED_ACTIONS = List.of(
-            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
-            "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete", "dynamodb:DeleteTable");
 
     private final Table requests;
     private final Table audit;
 
     public AirlockTables(Construct scope, String id) {
         super(scope, id);
-        this.requests = table("Requests", Tables.REQUESTS, null);
-        this.audit = table("Audit", Tables.AUDIT, appendOnlyPolicy(Tables.AUDIT.logicalName()));
+        this.requests = table("Requests", Tables.REQUESTS);
+        this.audit = table("Audit", Tables.AUDIT);
+    }
+
+    /**
+     * Attaches the {@link TablePolicies}: once the functions' roles exist, since the policies name
+     * them. The table depends on the roles then, never the roles on the table.
+     *
+     * @param requestsWriters roles of the functions that write the requests table
+     * @param auditWriters    roles of the functions that append to the audit table
+     */
+    public void restrictTo(List<String> requestsWriters, List<String> auditWriters, String keyAdministratorArn) {
+        TablePolicies.requests(arnOf(Tables.REQUESTS.logicalName()), requestsWriters, keyAdministratorArn)
+                .forEach(requests::addToResourcePolicy);
+        TablePolicies.audit(arnOf(Tables.AUDIT.logicalName()), auditWriters, keyAdministratorArn)
+                .forEach(audit::addToResourcePolicy);
     }
 
     public Table requests() {
@@ -59,7 +61,7 @@ public final class AirlockTables extends Construct {
         return requests.getTableArn() + "/index/" + indexName;
     }
 
-    private Table table(String id, TableSchema schema, PolicyDocument resourcePolicy) {
+    private Table table(String id, TableSchema schema) {
         Table.Builder builder = Table.Builder.create(this, id)
                 .tableName(schema.logicalName())
                 .partitionKey(attribute(schema.partitionKey()))
@@ -70,9 +72,6 @@ public final class AirlockTables extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN);
         schema.sortKey().ifPresent(k -> builder.sortKey(attribute(k)));
         schema.ttlAttribute().ifPresent(builder::timeToLiveAttribute);
-        if (resourcePolicy != null) {
-            builder.resourcePolicy(resourcePolicy);
-        }
         Table table = builder.build();
         schema.indexes().forEach(index -> table.addGlobalSecondaryIndex(indexProps(index)));
         return table;
@@ -99,19 +98,9 @@ public final class AirlockTables extends Construct {
         return Attribute.builder().name(key.name()).type(type).build();
     }
 
-    /**
-     * Denies the mutating actions to every principal. The table's ARN is built from its name
-     * rather than referenced, because a resource cannot refer to its own ARN in CloudFormation.
-     */
-    private PolicyDocument appendOnlyPolicy(String tableName) {
-        String tableArn = Stack.of(this).formatArn(ArnComponents.builder()
+    /** A table's ARN built from its name: a resource cannot refer to its own ARN in CloudFormation. */
+    private String arnOf(String tableName) {
+        return Stack.of(this).formatArn(ArnComponents.builder()
                 .service("dynamodb").resource("table").resourceName(tableName).build());
-        return PolicyDocument.Builder.create().statements(List.of(PolicyStatement.Builder.create()
-                .sid("AuditIsAppendOnly")
-                .effect(Effect.DENY)
-                .principals(List.of(new AnyPrincipal()))
-                .actions(AUDIT_DENIED_ACTIONS)
-                .resources(List.of(tableArn))
-                .build())).build();
     }
 }

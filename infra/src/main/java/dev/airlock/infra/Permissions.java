@@ -4,6 +4,7 @@ import dev.airlock.core.api.Routes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who may do what: the least-privilege table of function × resource × action. The stack turns
@@ -68,6 +69,7 @@ public final class Permissions {
     private static final String UPDATE = "dynamodb:UpdateItem";
     private static final String CHECK = "dynamodb:ConditionCheckItem";
     private static final String QUERY = "dynamodb:Query";
+    private static final Set<String> WRITES = Set.of(PUT, UPDATE, "dynamodb:DeleteItem");
 
     /** The table itself. Every function of {@link Routes#FUNCTIONS} has a row. */
     public static final Map<String, List<Grant>> BY_FUNCTION = Map.of(
@@ -88,7 +90,7 @@ public final class Permissions {
             Routes.SIGN, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE),
-                    new Grant(Target.CA_KEY, CaKey.SIGNER_ACTIONS)),
+                    new Grant(Target.CA_KEY, CaKeyPolicy.SIGNER_ACTIONS)),
             // the sweep reads the expiry index only, then moves each request with its audit record
             Routes.EXPIRE, List.of(
                     new Grant(Target.EXPIRY_INDEX, List.of(QUERY)),
@@ -96,6 +98,17 @@ public final class Permissions {
                     new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE)));
 
     private Permissions() {
+    }
+
+    /**
+     * The functions (in {@link Routes#FUNCTIONS} order) with a write action on {@code target}: the
+     * table resource policies deny writes to every other principal ({@link TablePolicies}).
+     */
+    public static List<String> writersOf(Target target) {
+        return Routes.FUNCTIONS.stream()
+                .filter(function -> of(function).stream()
+                        .anyMatch(g -> g.target() == target && g.actions().stream().anyMatch(WRITES::contains)))
+                .toList();
     }
 
     /** The grants of one function; fails for a function the table does not know. */

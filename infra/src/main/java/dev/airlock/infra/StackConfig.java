@@ -27,11 +27,12 @@ import java.util.Optional;
  * @param groupsClaim     the JWT claim listing the user's groups
  * @param throttleBurst   default of the {@code ThrottleBurstLimit} parameter
  * @param throttleRate    default of the {@code ThrottleRateLimit} parameter
+ * @param keyAdministratorRoleArn default of the {@code KeyAdministratorRoleArn} parameter, if any
  */
 public record StackConfig(Path lambdaZip, Optional<CodeLocation> codeLocation, String caKeySpec,
                           int memoryMb, int timeoutSeconds, Optional<String> jwtIssuer,
                           Optional<String> jwtAudience, String userClaim, String groupsClaim,
-                          int throttleBurst, int throttleRate) {
+                          int throttleBurst, int throttleRate, Optional<String> keyAdministratorRoleArn) {
 
     public static final String LAMBDA_ZIP = "lambdaZip";
     public static final String CODE_BUCKET = "codeBucket";
@@ -45,6 +46,7 @@ public record StackConfig(Path lambdaZip, Optional<CodeLocation> codeLocation, S
     public static final String GROUPS_CLAIM = "groupsClaim";
     public static final String THROTTLE_BURST = "throttleBurst";
     public static final String THROTTLE_RATE = "throttleRate";
+    public static final String KEY_ADMINISTRATOR_ROLE_ARN = "keyAdministratorRoleArn";
 
     /** Where {@code mvn -pl functions/app package} leaves the Lambda package (relative to the repo root). */
     public static final String DEFAULT_LAMBDA_ZIP = "functions/app/target/airlock-functions-lambda.zip";
@@ -74,6 +76,7 @@ public record StackConfig(Path lambdaZip, Optional<CodeLocation> codeLocation, S
         requireRange(TIMEOUT_SECONDS, timeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
         requireRange(THROTTLE_BURST, throttleBurst, 0, Integer.MAX_VALUE);
         requireRange(THROTTLE_RATE, throttleRate, 0, Integer.MAX_VALUE);
+        keyAdministratorRoleArn.ifPresent(arn -> KeyAdministrator.requireRoleArn(KEY_ADMINISTRATOR_ROLE_ARN, arn));
     }
 
     /** Reads and validates the context of {@code node} (usually the app's). */
@@ -95,7 +98,8 @@ public record StackConfig(Path lambdaZip, Optional<CodeLocation> codeLocation, S
                 text(node, USER_CLAIM).orElse("sub"),
                 text(node, GROUPS_CLAIM).orElse("groups"),
                 integer(node, THROTTLE_BURST, DEFAULT_THROTTLE_BURST),
-                integer(node, THROTTLE_RATE, DEFAULT_THROTTLE_RATE));
+                integer(node, THROTTLE_RATE, DEFAULT_THROTTLE_RATE),
+                text(node, KEY_ADMINISTRATOR_ROLE_ARN));
     }
 
     private static Optional<String> text(Node node, String key) {

@@ -18,7 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Only the sign function can use the CA key; administrators manage it but cannot sign. */
+/** Only the sign function can use the CA key; administrators manage it but cannot sign (SecurityRegressionTest: who may change the policy). */
 class CaKeyTest {
 
     private static TemplateJson template;
@@ -56,21 +56,23 @@ class CaKeyTest {
     }
 
     @Test
-    void administratorsManageTheKeyButCannotUseIt() {
+    void administratorsManageTheKeyButCannotUseItNorChangeItsPolicy() {
         Map<String, Object> admin = statements.stream()
                 .filter(s -> "KeyAdministrationWithoutUse".equals(s.get("Sid"))).findFirst().orElseThrow();
         assertThat(TemplateJson.render(((Map<?, ?>) admin.get("Principal")).get("AWS"), Map.of())).endsWith(":root");
         assertThat(admin.get("Condition")).isNull();
         List<Object> actions = TemplateJson.list(admin.get("Action"));
-        assertThat(actions).contains("kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:DisableKey")
-                .doesNotContain("kms:Sign", "kms:Verify", "kms:GetPublicKey", "kms:CreateGrant", "kms:*")
+        assertThat(actions).contains("kms:DisableKey", "kms:EnableKey", "kms:CancelKeyDeletion")
+                .doesNotContain("kms:Sign", "kms:Verify", "kms:GetPublicKey", "kms:CreateGrant", "kms:*",
+                        "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion")
                 .allMatch(a -> !a.toString().contains("*"), "no wildcard that could match Sign");
     }
 
     @Test
     void everyoneButTheSignRoleIsExplicitlyDeniedSigning() {
         Map<String, Object> deny = statements.stream()
-                .filter(s -> "Deny".equals(s.get("Effect"))).findFirst().orElseThrow();
+                .filter(s -> "NobodyElseSigns".equals(s.get("Sid"))).findFirst().orElseThrow();
+        assertThat(deny.get("Effect")).isEqualTo("Deny");
         assertThat(deny.get("Principal")).isEqualTo(Map.of("AWS", "*"));
         assertThat(TemplateJson.list(deny.get("Action"))).containsExactly("kms:Sign");
         assertThat(deny.get("Condition")).isEqualTo(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", signRole())));
@@ -90,7 +92,7 @@ class CaKeyTest {
         // A small stack with only the key: the spec is a plain pass-through, no need for the whole stack.
         Stack stack = new Stack(new App(AppProps.builder().analyticsReporting(false).build()), "KeyOnly");
         Role role = Role.Builder.create(stack, "Signer").assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build();
-        new CaKey(stack, "CaKey", keySpec, role);
+        new CaKey(stack, "CaKey", keySpec, role, SynthesizedStack.KEY_ADMINISTRATOR);
         Template.fromStack(stack).hasResourceProperties("AWS::KMS::Key",
                 Map.of("KeySpec", keySpec, "KeyUsage", "SIGN_VERIFY"));
     }

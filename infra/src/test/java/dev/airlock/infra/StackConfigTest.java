@@ -51,5 +51,10 @@ class StackConfigTest {
                 .hasMessageContaining("memoryMb=lots");
         assertThatThrownBy(() -> StackConfig.from(SynthesizedStack.app(Map.of(StackConfig.CODE_BUCKET, "b")).getNode()))
                 .hasMessageContaining("codeBucket and codeKey");
+        for (String notARole : new String[] {"arn:aws:iam::123456789012:root", "arn:aws:iam::123456789012:user/alice", "*"}) {
+            assertThatThrownBy(() -> StackConfig.from(SynthesizedStack.app(
+                    Map.of(StackConfig.KEY_ADMINISTRATOR_ROLE_ARN, notARole)).getNode()))
+                    .hasMessageContaining("keyAdministratorRoleArn=" + notARole).hasMessageContaining("role ARN");
+        }
     }
 }

@@ -22,6 +22,7 @@ final class SynthesizedStack {
 
     static final String ISSUER = "https://issuer.test.example/";
     static final String AUDIENCE = "airlock-test";
+    static final String KEY_ADMINISTRATOR = "arn:aws:iam::123456789012:role/airlock-key-administrator-test";
     private static Template defaults;
     private static AirlockStack defaultStack;
     private static Path placeholderZip;
@@ -55,6 +56,7 @@ final class SynthesizedStack {
         context.put(StackConfig.LAMBDA_ZIP, placeholderZip().toString());
         context.put(StackConfig.JWT_ISSUER, ISSUER);
         context.put(StackConfig.JWT_AUDIENCE, AUDIENCE);
+        context.put(StackConfig.KEY_ADMINISTRATOR_ROLE_ARN, KEY_ADMINISTRATOR);
         context.putAll(extraContext);
         return new App(AppProps.builder().context(context).analyticsReporting(false).build());
     }

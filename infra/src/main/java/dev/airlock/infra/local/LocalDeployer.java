@@ -2,6 +2,7 @@ package dev.airlock.infra.local;
 
 import dev.airlock.infra.AirlockApp;
 import dev.airlock.infra.AirlockStack;
+import dev.airlock.infra.KeyAdministrator;
 import dev.airlock.infra.StackConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -38,6 +39,11 @@ public final class LocalDeployer {
 
     /** CloudFormation's limit for an inline TemplateBody; larger templates go through S3. */
     static final int MAX_TEMPLATE_BODY_BYTES = 51_200;
+    /**
+     * The {@code KeyAdministratorRoleArn} parameter on an emulator: a role in the emulators' fixed
+     * account 000000000000. Emulators do not enforce key or table policies (docs/DEPLOY.md).
+     */
+    static final String EMULATOR_KEY_ADMINISTRATOR = "arn:aws:iam::000000000000:role/airlock-key-administrator";
 
     private final LocalDeployment deployment;
     private final S3Client s3;
@@ -73,7 +79,8 @@ public final class LocalDeployer {
         }
         return stacks.deploy(deployment.stackName(), source, Map.of(
                 AirlockStack.JWT_ISSUER_PARAM, deployment.jwtIssuer(),
-                AirlockStack.JWT_AUDIENCE_PARAM, deployment.jwtAudience()));
+                AirlockStack.JWT_AUDIENCE_PARAM, deployment.jwtAudience(),
+                KeyAdministrator.PARAMETER, EMULATOR_KEY_ADMINISTRATOR));
     }
 
     private Path synthesize(Path workDir, String codeKey) {
