@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * DynamoDB- and KMS-compatible endpoints in this JVM, spoken over the AWS JSON protocol on a
+ * DynamoDB- (with Streams) and KMS-compatible endpoints in this JVM, spoken over the AWS JSON protocol on a
  * loopback port, so that code under test goes through the real AWS SDK v2 wire path:
  *
  * <pre>{@code
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Requests are routed by the prefix of their {@code X-Amz-Target} header
- * ({@code DynamoDB_20120810.*}, {@code TrentService.*}). What each service covers, and what it does
+ * ({@code DynamoDB_20120810.*}, {@code DynamoDBStreams_20120810.*}, {@code TrentService.*}). What each service covers, and what it does
  * not, is in {@code docs/ENDPOINTS.md}.
  */
 public final class EmbeddedAwsServer implements AutoCloseable {
@@ -71,7 +71,9 @@ public final class EmbeddedAwsServer implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         List<AwsJsonService> services = new ArrayList<>();
         try {
-            services.add(new DynamoDbService(serviceDirectory(options, "dynamodb")));
+            DynamoDbService dynamoDb = new DynamoDbService(serviceDirectory(options, "dynamodb"));
+            services.add(dynamoDb);
+            services.add(dynamoDb.streams());
             services.add(new KmsService(serviceDirectory(options, "kms")));
             FaultInjector faults = new FaultInjector();
             HttpServer http = HttpServer.create(
