@@ -3,12 +3,15 @@ package dev.airlock.endpoints;
 import com.sun.net.httpserver.HttpServer;
 import dev.airlock.endpoints.dynamodb.DynamoDbService;
 import dev.airlock.endpoints.kms.KmsService;
+import dev.airlock.endpoints.s3.S3Persistence;
+import dev.airlock.endpoints.s3.S3Service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * DynamoDB- (with Streams) and KMS-compatible endpoints in this JVM, spoken over the AWS JSON protocol on a
+ * DynamoDB- (with Streams), KMS- and S3-compatible endpoints in this JVM, spoken over the AWS JSON protocol on a
  * loopback port, so that code under test goes through the real AWS SDK v2 wire path:
  *
  * <pre>{@code
@@ -32,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Requests are routed by the prefix of their {@code X-Amz-Target} header
- * ({@code DynamoDB_20120810.*}, {@code DynamoDBStreams_20120810.*}, {@code TrentService.*}). What each service covers, and what it does
+ * ({@code DynamoDB_20120810.*}, {@code DynamoDBStreams_20120810.*}, {@code TrentService.*}); a request
+ * without that header and with a bucket in its path is S3's REST protocol (path-style). What each service covers, and what it does
  * not, is in {@code docs/ENDPOINTS.md}.
  */
 public final class EmbeddedAwsServer implements AutoCloseable {
@@ -80,7 +84,9 @@ public final class EmbeddedAwsServer implements AutoCloseable {
                     new InetSocketAddress(InetAddress.getByName(LOOPBACK), options.port()), BACKLOG);
             ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads());
             http.setExecutor(workers);
-            http.createContext("/", new AwsRequestHandler(services, faults));
+            S3Service s3 = new S3Service(Clock.systemUTC(), options.dataDirectory().isEmpty() ? S3Persistence.inMemory()
+                    : S3Persistence.in(serviceDirectory(options, "s3").orElseThrow()));
+            http.createContext("/", new AwsRequestHandler(services, new S3Endpoint(s3), faults));
             http.start();
             EmbeddedAwsServer server = new EmbeddedAwsServer(http, workers, List.copyOf(services), faults);
             LOG.log(System.Logger.Level.DEBUG, "Embedded AWS endpoints listening at {0}", server.endpoint);

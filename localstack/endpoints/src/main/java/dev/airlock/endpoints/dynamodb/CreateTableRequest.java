@@ -39,6 +39,8 @@ final class CreateTableRequest {
         if (request.hasNonNull("LocalSecondaryIndexes")) {
             throw AwsServiceException.validation("LocalSecondaryIndexes are not supported by the embedded DynamoDB");
         }
+        Instant created = Instant.now();
+        Optional<StreamSettings> stream = StreamSpecifications.parse(request.get("StreamSpecification"), created);
         Map<String, String> attributes = attributeDefinitions(request);
         KeySchema key = keySchema(request.get("KeySchema"), "keySchema", attributes);
         String billingMode = Requests.enumValue(request, "BillingMode", "billingMode", "PROVISIONED",
@@ -46,10 +48,7 @@ final class CreateTableRequest {
         long[] throughput = throughput(request.get("ProvisionedThroughput"), billingMode, "");
         List<IndexDefinition> indexes = globalIndexes(request.get("GlobalSecondaryIndexes"), attributes, billingMode);
         checkAllDefinitionsUsed(attributes, key, indexes);
-        Instant created = Instant.now();
         BigDecimal now = BigDecimal.valueOf(created.toEpochMilli()).movePointLeft(3);
-        Optional<StreamSettings> stream =
-                StreamSpecifications.parse(request.get("StreamSpecification"), created);
         return new TableDefinition(name, UUID.randomUUID().toString(),
                 "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name, now, key, attributes,
                 billingMode, throughput[0], throughput[1], indexes, Optional.empty(),
