@@ -75,16 +75,16 @@ public final class EmbeddedAwsServer implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         List<AwsJsonService> services = new ArrayList<>();
         try {
-            DynamoDbService dynamoDb = new DynamoDbService(serviceDirectory(options, "dynamodb"));
+            DynamoDbService dynamoDb = new DynamoDbService(serviceDirectory(options, "dynamodb"), options.clock());
             services.add(dynamoDb);
             services.add(dynamoDb.streams());
-            services.add(new KmsService(serviceDirectory(options, "kms")));
+            services.add(new KmsService(serviceDirectory(options, "kms"), KmsService.DEFAULT_REGION, options.clock()));
             FaultInjector faults = new FaultInjector();
             HttpServer http = HttpServer.create(
                     new InetSocketAddress(InetAddress.getByName(LOOPBACK), options.port()), BACKLOG);
             ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads());
             http.setExecutor(workers);
-            S3Service s3 = new S3Service(Clock.systemUTC(), options.dataDirectory().isEmpty() ? S3Persistence.inMemory()
+            S3Service s3 = new S3Service(options.clock(), options.dataDirectory().isEmpty() ? S3Persistence.inMemory()
                     : S3Persistence.in(serviceDirectory(options, "s3").orElseThrow()));
             http.createContext("/", new AwsRequestHandler(services, new S3Endpoint(s3), faults));
             http.start();
@@ -160,16 +160,23 @@ public final class EmbeddedAwsServer implements AutoCloseable {
     }
 
     /**
-     * How to start the server: a port (0 = ephemeral) on 127.0.0.1, and an optional data directory
-     * (absent = in memory only; present = tables and keys survive a restart).
+     * How to start the server: a port (0 = ephemeral) on 127.0.0.1, an optional data directory
+     * (absent = in memory only; present = tables, stream records, keys and objects survive a
+     * restart), and the clock that times stream records, shard-iterator expiry and S3 retention
+     * (the system clock unless a test injects one).
      */
-    public record Options(int port, Optional<Path> dataDirectory) {
+    public record Options(int port, Optional<Path> dataDirectory, Clock clock) {
 
         public Options {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             }
             Objects.requireNonNull(dataDirectory, "dataDirectory");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        public Options(int port, Optional<Path> dataDirectory) {
+            this(port, dataDirectory, Clock.systemUTC());
         }
 
         /** An ephemeral port on 127.0.0.1, in memory. */
@@ -178,11 +185,16 @@ public final class EmbeddedAwsServer implements AutoCloseable {
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, dataDirectory);
+            return new Options(newPort, dataDirectory, clock);
         }
 
         public Options withDataDirectory(Path directory) {
-            return new Options(port, Optional.of(directory));
+            return new Options(port, Optional.of(directory), clock);
+        }
+
+        /** The clock of every service: stream records and iterators, S3 retention, KMS deletion dates. */
+        public Options withClock(Clock newClock) {
+            return new Options(port, dataDirectory, newClock);
         }
     }
 }
