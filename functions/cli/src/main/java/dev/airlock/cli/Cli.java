@@ -93,7 +93,9 @@ public final class Cli {
 
     private Transport transport() {
         if (transport == null) {
-            transport = new Transport();
+            boolean tls = apiUrl().getScheme().equals("https")
+                    || env.get(Environment.DEV_TOKEN_URL).map(url -> url.startsWith("https:")).orElse(false);
+            transport = new Transport(tls);
         }
         return transport;
     }

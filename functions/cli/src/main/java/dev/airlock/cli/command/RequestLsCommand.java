@@ -57,7 +57,7 @@ public final class RequestLsCommand implements Callable<Integer> {
         }
         List<ObjectNode> requests = cli.listing(cli.api()).all(query);
         if (cli.console().json()) {
-            ArrayNode array = Json.object().arrayNode();
+            ArrayNode array = Json.array();
             requests.forEach(array::add);
             cli.console().printData(Json.pretty(array));
         } else if (requests.isEmpty()) {

@@ -1,11 +1,15 @@
 package dev.airlock.cli.http;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +21,31 @@ public final class Transport {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final String ACCEPT = "application/json, application/problem+json;q=0.9, text/plain;q=0.8";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
+
+    /**
+     * @param tls whether any URL this transport will call is https. Without it the client gets a TLS
+     *            context that trusts nothing: building the default one reads the JDK's whole trust
+     *            store, a tenth of a second of start-up that plain-http calls (local-up) never use.
+     */
+    public Transport(boolean tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER);
+        if (!tls) {
+            builder.sslContext(trustingNothing());
+        }
+        client = builder.build();
+    }
+
+    private static SSLContext trustingNothing() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[0], new TrustManager[0], null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform provides TLS", e);
+        }
+    }
 
     /**
      * Sends {@code method uri} with the JSON {@code body} (null: none) and the extra headers.
