@@ -41,7 +41,7 @@ public final class AccessMain {
 
     /** Runs one command line; returns the exit code. */
     public static int run(String[] args, Cli cli) {
-        CommandLine root = Commands.tree(cli);
+        CommandLine root = Commands.treeFor(cli, args);
         CommandLine current = root;
         try {
             ParseResult parsed = root.parseArgs(args);
