@@ -52,19 +52,22 @@ public final class BearerTokenVerifier {
             new JOSEObjectType("application/at+jwt"));
 
     private final String issuer;
-    private final String audience;
+    private final Set<String> audiences;
     private final DefaultJWTProcessor<SecurityContext> processor;
 
     /**
      * @param issuer   the exact {@code iss} accepted
-     * @param audience the audience accepted ({@code aud} holding it, or {@code client_id} equal to it when
-     *                 the token has no {@code aud}, as API Gateway's JWT authorizer accepts)
+     * @param audiences the audiences accepted ({@code aud} holding one, or {@code client_id} equal to one
+     *                  when the token has no {@code aud}, as API Gateway's JWT authorizer accepts)
      * @param keys     the issuer's public keys ({@link JwkSources})
      * @param clock    read on every call
      */
-    public BearerTokenVerifier(String issuer, String audience, JWKSource<SecurityContext> keys, Clock clock) {
+    public BearerTokenVerifier(String issuer, Set<String> audiences, JWKSource<SecurityContext> keys, Clock clock) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
-        this.audience = Objects.requireNonNull(audience, "audience");
+        this.audiences = Set.copyOf(audiences);
+        if (this.audiences.isEmpty()) {
+            throw new IllegalArgumentException("at least one audience is required");
+        }
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(clock, "clock");
         processor = new DefaultJWTProcessor<>();
@@ -79,7 +82,7 @@ public final class BearerTokenVerifier {
 
     /** A verifier for {@code settings}: its issuer and audience, keys from {@link JwkSources#forSettings}. */
     public static BearerTokenVerifier forSettings(IdentitySettings settings, Clock clock) {
-        return new BearerTokenVerifier(settings.issuer(), settings.audience(), JwkSources.forSettings(settings), clock);
+        return new BearerTokenVerifier(settings.issuer(), Set.copyOf(settings.audiences()), JwkSources.forSettings(settings), clock);
     }
 
     /**
@@ -127,18 +130,18 @@ public final class BearerTokenVerifier {
         return issuer;
     }
 
-    public String audience() {
-        return audience;
+    public Set<String> audiences() {
+        return audiences;
     }
 
-    /** {@code aud} holds the audience; without {@code aud}, {@code client_id} equals it (Cognito access tokens). */
+    /** {@code aud} holds an accepted audience; without {@code aud}, {@code client_id} equals it (Cognito access tokens). */
     private boolean hasAudience(JWTClaimsSet claims) {
         Object aud = claims.getClaims().get("aud");
         if (aud != null) {
             List<String> audiences = claims.getAudience();
-            return audiences != null && audiences.contains(audience);
+            return audiences != null && audiences.stream().anyMatch(this.audiences::contains);
         }
-        return claims.getClaims().get("client_id") instanceof String clientId && clientId.equals(audience);
+        return claims.getClaims().get("client_id") instanceof String clientId && audiences.contains(clientId);
     }
 
     private static UnauthenticatedException invalid() {

@@ -1,24 +1,25 @@
 package dev.airlock.identity;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Whom to trust and how to read a caller from a token: the issuer ({@code iss}), the audience
+ * Whom to trust and how to read a caller from a token: the issuer ({@code iss}), the audiences
  * ({@code aud}, or {@code client_id} when a token has no {@code aud}, as API Gateway's JWT authorizer
  * does), where the issuer's keys are (its JWK set URL; empty = the {@code jwks_uri} of the issuer's
  * OpenID Connect discovery document), the claim holding the user name and the claim holding the groups.
  *
  * @param issuer      exact {@code iss} value, an {@code https} URL ({@code http} only on a loopback host)
- * @param audience    the audience the tokens must be for
+ * @param audiences   the audiences accepted (one is enough), as the JWT authorizer's audience list
  * @param jwksUri     the issuer's JWK set, when not taken from discovery
  * @param userClaim   the claim naming the user, {@value #DEFAULT_USER_CLAIM} by default; {@value #EMAIL}
  *                    only counts with {@code email_verified: true}
  * @param groupsClaim the claim listing the caller's groups
  */
-public record IdentitySettings(String issuer, String audience, Optional<URI> jwksUri, String userClaim,
+public record IdentitySettings(String issuer, List<String> audiences, Optional<URI> jwksUri, String userClaim,
                                String groupsClaim) {
 
     public static final String DEFAULT_USER_CLAIM = "sub";
@@ -30,9 +31,9 @@ public record IdentitySettings(String issuer, String audience, Optional<URI> jwk
 
     public IdentitySettings {
         requireUrl("issuer", issuer);
-        Objects.requireNonNull(audience, "audience");
-        if (audience.isBlank() || audience.length() > 1024) {
-            throw new IllegalArgumentException("audience must be 1 to 1024 characters");
+        audiences = List.copyOf(audiences);
+        if (audiences.isEmpty() || audiences.stream().anyMatch(a -> a.isBlank() || a.length() > 1024)) {
+            throw new IllegalArgumentException("audiences must be one or more values of 1 to 1024 characters");
         }
         Objects.requireNonNull(jwksUri, "jwksUri");
         jwksUri.ifPresent(uri -> requireUrl("jwksUri", uri.toString()));

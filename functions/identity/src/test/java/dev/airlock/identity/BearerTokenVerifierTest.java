@@ -23,7 +23,7 @@ class BearerTokenVerifierTest {
     private static final Instant NOW = Instant.parse("2026-11-07T19:38:02Z");
     private static final TestIssuer ISSUER = TestIssuer.shared();
 
-    private final BearerTokenVerifier verifier = new BearerTokenVerifier(ISSUER.issuer(), TestIssuer.AUDIENCE,
+    private final BearerTokenVerifier verifier = new BearerTokenVerifier(ISSUER.issuer(), java.util.Set.of(TestIssuer.AUDIENCE),
             new ImmutableJWKSet<>(ISSUER.publicKeys()), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static JWTClaimsSet.Builder valid() {
@@ -123,7 +123,7 @@ class BearerTokenVerifierTest {
             @Override public Clock withZone(java.time.ZoneId zone) { return this; }
             @Override public Instant instant() { return now.get(); }
         };
-        BearerTokenVerifier verifier = new BearerTokenVerifier(ISSUER.issuer(), TestIssuer.AUDIENCE,
+        BearerTokenVerifier verifier = new BearerTokenVerifier(ISSUER.issuer(), java.util.Set.of(TestIssuer.AUDIENCE),
                 new ImmutableJWKSet<>(ISSUER.publicKeys()), moving);
         String token = ISSUER.sign(valid().build());
         assertThat(verifier.verify(Optional.of("Bearer " + token)).claims()).containsKey("sub");

@@ -18,7 +18,7 @@ class JwkSourcesTest {
     @Test
     void forSettings_withoutJwksUrl_shouldFindTheKeysThroughDiscovery_onFirstUseOnly() {
         try (TestIssuer issuer = TestIssuer.local()) {
-            IdentitySettings settings = new IdentitySettings(issuer.issuer(), TestIssuer.AUDIENCE, Optional.empty(),
+            IdentitySettings settings = new IdentitySettings(issuer.issuer(), List.of(TestIssuer.AUDIENCE), Optional.empty(),
                     "sub", "groups");
             BearerTokenVerifier verifier = BearerTokenVerifier.forSettings(settings, Clock.systemUTC());
             assertThat(issuer.jwksFetches()).isZero();
@@ -34,7 +34,7 @@ class JwkSourcesTest {
     @Test
     void forSettings_withAnExplicitJwksUrl_shouldUseIt() {
         TestIssuer issuer = TestIssuer.shared();
-        IdentitySettings settings = new IdentitySettings(issuer.issuer(), TestIssuer.AUDIENCE,
+        IdentitySettings settings = new IdentitySettings(issuer.issuer(), List.of(TestIssuer.AUDIENCE),
                 Optional.of(URI.create(issuer.jwksUrl())), "sub", "groups");
 
         assertThat(BearerTokenVerifier.forSettings(settings, Clock.systemUTC())
@@ -44,7 +44,7 @@ class JwkSourcesTest {
     @Test
     void unknownKeyIds_shouldRefreshTheSetAtMostOncePerInterval() {
         try (TestIssuer issuer = TestIssuer.local(); TestIssuer stranger = TestIssuer.local()) {
-            IdentitySettings settings = new IdentitySettings(issuer.issuer(), TestIssuer.AUDIENCE,
+            IdentitySettings settings = new IdentitySettings(issuer.issuer(), List.of(TestIssuer.AUDIENCE),
                     Optional.of(URI.create(issuer.jwksUrl())), "sub", "groups");
             BearerTokenVerifier verifier = BearerTokenVerifier.forSettings(settings, Clock.systemUTC());
             verifier.verify(Optional.of("Bearer " + issuer.token("alice", List.of())));
@@ -63,7 +63,7 @@ class JwkSourcesTest {
     @Test
     void discovery_naming_anotherIssuer_shouldFailClosed() {
         try (TestIssuer issuer = TestIssuer.local()) {
-            IdentitySettings settings = new IdentitySettings(issuer.issuer() + "/other", TestIssuer.AUDIENCE,
+            IdentitySettings settings = new IdentitySettings(issuer.issuer() + "/other", List.of(TestIssuer.AUDIENCE),
                     Optional.empty(), "sub", "groups");
             BearerTokenVerifier verifier = BearerTokenVerifier.forSettings(settings, Clock.systemUTC());
 
@@ -74,9 +74,9 @@ class JwkSourcesTest {
 
     @Test
     void settings_shouldRefusePlainHttpIssuersExceptOnLoopback() {
-        assertThatThrownBy(() -> new IdentitySettings("http://login.example.com/", "a", Optional.empty(), "sub", "groups"))
+        assertThatThrownBy(() -> new IdentitySettings("http://login.example.com/", List.of("a"), Optional.empty(), "sub", "groups"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new IdentitySettings("http://127.0.0.1:8080/dev", "a", Optional.empty(), "sub", "groups").issuer())
+        assertThat(new IdentitySettings("http://127.0.0.1:8080/dev", List.of("a"), Optional.empty(), "sub", "groups").issuer())
                 .isEqualTo("http://127.0.0.1:8080/dev");
     }
 }

@@ -16,7 +16,7 @@ class VerifiedTokenTest {
     private static final IdentitySettings SUB = settings("sub", "groups");
 
     private static IdentitySettings settings(String userClaim, String groupsClaim) {
-        return new IdentitySettings("https://login.example.com/", "airlock-cli", Optional.empty(), userClaim, groupsClaim);
+        return new IdentitySettings("https://login.example.com/", List.of("airlock-cli"), Optional.empty(), userClaim, groupsClaim);
     }
 
     private static VerifiedToken token(Object... pairs) {
