@@ -5,6 +5,7 @@ import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.testing.EmbeddedStack;
 import dev.airlock.app.testing.Events;
+import dev.airlock.app.testing.TestTokens;
 import dev.airlock.app.testing.LambdaProcess;
 import dev.airlock.app.testing.LambdaResponse;
 import dev.airlock.core.testing.TestKeys;
@@ -76,6 +77,7 @@ class FunctionInvokerIT {
         env.put("AIRLOCK_AUDIT_TABLE", stack.config().auditTable());
         env.put("AIRLOCK_USER_CLAIM", "sub");
         env.put("AIRLOCK_GROUPS_CLAIM", "groups");
+        env.putAll(TestTokens.environment());
         return env;
     }
 
