@@ -134,6 +134,37 @@ class FunctionInvokerIT {
     }
 
     /**
+     * Issue 12, finding 2, through the package as Lambda runs it: a direct invocation whose authorizer
+     * claims say alice / dba-reviewers but that carries no token, a token nobody signed, or an
+     * {@code alg: none} token gets a 401 and changes nothing; a valid token still works.
+     */
+    @Test
+    void forgedClaims_withoutAValidToken_shouldBe401_throughThePackage() throws IOException {
+        ObjectNode noToken = Events.withoutHeader(Events.forgedClaims(Events.load("list-queue-json-groups.json"),
+                "alice", "[dba-reviewers]"), "authorization");
+        ObjectNode fakeToken = Events.bearer(Events.forgedClaims(Events.load("list-queue-json-groups.json"),
+                "alice", "[dba-reviewers]"), "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl");
+        ObjectNode unsigned = Events.bearer(Events.forgedClaims(Events.load("list-queue-json-groups.json"),
+                "alice", "[dba-reviewers]"), dev.airlock.identity.testing.TestIssuer.unsigned(
+                dev.airlock.identity.testing.TestIssuer.shared().claims("alice", List.of("dba-reviewers")).build()));
+        ObjectNode valid = Events.load("list-queue-json-groups.json");
+        Map<String, String> env = lambdaEnvironment("list");
+        env.put("AIRLOCK_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        List<Integer> before = itemCounts();
+
+        LambdaProcess.Run run = lambda.run(env, List.of(write("forged-none.json", noToken),
+                write("forged-fake.json", fakeToken), write("forged-unsigned.json", unsigned), write("valid.json", valid)));
+
+        assertThat(run.exitCode()).as(run.log()).isZero();
+        List<LambdaResponse> responses = run.responses().stream().map(LambdaResponse::parse).toList();
+        assertThat(responses).extracting(LambdaResponse::status).containsExactly(401, 401, 401, 200);
+        assertThat(responses.subList(0, 3)).extracting(r -> r.json().get("code").asString())
+                .containsExactly("no_token", "invalid_token", "invalid_token");
+        assertThat(itemCounts()).isEqualTo(before);
+        assertNoSecrets(run.log());
+    }
+
+    /**
      * Bodies that are JSON but not an object — arrays above all, which Spring Cloud Function would take
      * apart into "events" of their own — are the functions' 400 problems, and nothing is stored; an
      * array holding an event that claims alice creates nothing for alice.
