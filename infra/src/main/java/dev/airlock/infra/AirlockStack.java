@@ -6,6 +6,7 @@ import dev.airlock.infra.Permissions.Grant;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.events.Rule;
@@ -64,7 +65,16 @@ public final class AirlockStack extends Stack {
         functions.forEach((name, function) -> Permissions.of(name).forEach(grant ->
                 function.grant(grant.actions(), resources(grant), grant.conditions())));
 
-        AirlockApi api = new AirlockApi(this, "Http", apiSettings(config), functions);
+        AirlockApi.Settings apiSettings = apiSettings(config);
+        // The authorizer is the first gate; each HTTP function verifies the token again against the same issuer.
+        functions.forEach((name, function) -> {
+            if (!Routes.EXPIRE.equals(name)) {
+                function.function().addEnvironment(FunctionEnvironment.JWT_ISSUER, apiSettings.jwtIssuer());
+                function.function().addEnvironment(FunctionEnvironment.JWT_AUDIENCE,
+                        Fn.join(",", apiSettings.jwtAudience()));
+            }
+        });
+        AirlockApi api = new AirlockApi(this, "Http", apiSettings, functions);
         Rule.Builder.create(this, "ExpirySchedule")
                 .description("Airlock: expire overdue requests")
                 .schedule(Schedule.rate(Duration.minutes(1)))

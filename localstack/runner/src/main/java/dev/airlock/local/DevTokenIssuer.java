@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -12,7 +14,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,14 +129,19 @@ public final class DevTokenIssuer {
 
     /** Signs any claims with the issuer key (tests use it for wrong audiences and the like). */
     String sign(JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .type(JOSEObjectType.JWT).keyID(signingKey.getKeyID()).build(), claims);
+        return signPayload(claims.toString());
+    }
+
+    /** Signs any payload text, even claims no builder writes ({@code "exp": null}); tests only. */
+    String signPayload(String json) {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(JOSEObjectType.JWT).keyID(signingKey.getKeyID()).build(), new Payload(json));
         try {
-            jwt.sign(new ECDSASigner(signingKey));
+            jws.sign(new ECDSASigner(signingKey));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a development token", e);
         }
-        return jwt.serialize();
+        return jws.serialize();
     }
 
     private static ECKey generateKey() {

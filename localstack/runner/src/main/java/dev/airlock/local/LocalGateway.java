@@ -1,6 +1,8 @@
 package dev.airlock.local;
 
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.sun.net.httpserver.HttpServer;
+import dev.airlock.identity.BearerTokenVerifier;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +36,11 @@ public final class LocalGateway implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final int BACKLOG = 64;
-    private static final int WORKER_THREADS = 8;
+    /**
+     * Request threads. More than a handful: a function fetching the development issuer's JWK set (on
+     * first use) calls this same server, so a burst of first requests must not occupy every thread.
+     */
+    private static final int WORKER_THREADS = 32;
     /** API Gateway reports an account and API id; these placeholders say where the event came from. */
     public static final String ACCOUNT_ID = "000000000000";
     public static final String API_ID = "airlock-local";
@@ -57,6 +64,18 @@ public final class LocalGateway implements AutoCloseable {
     public static LocalGateway start(int port, FunctionHost functions, Function<String, DevTokenIssuer> issuerForUrl,
                                      DemoUsers demoUsers, Clock clock) {
         Objects.requireNonNull(functions, "functions");
+        return startFor(port, issuer -> functions, issuerForUrl, demoUsers, clock);
+    }
+
+    /**
+     * As {@link #start}, with the functions made once the issuer exists: the functions verify tokens
+     * themselves, so they must know the issuer, whose URL names the bound port.
+     *
+     * @param functionsForIssuer makes the functions that trust {@code issuer}
+     */
+    public static LocalGateway startFor(int port, Function<DevTokenIssuer, FunctionHost> functionsForIssuer,
+                                        Function<String, DevTokenIssuer> issuerForUrl, DemoUsers demoUsers, Clock clock) {
+        Objects.requireNonNull(functionsForIssuer, "functionsForIssuer");
         Objects.requireNonNull(issuerForUrl, "issuerForUrl");
         Objects.requireNonNull(demoUsers, "demoUsers");
         Objects.requireNonNull(clock, "clock");
@@ -68,8 +87,11 @@ public final class LocalGateway implements AutoCloseable {
                     + " (is another process using it? choose another with --port or AIRLOCK_PORT)", e);
         }
         DevTokenIssuer issuer = issuerForUrl.apply(DevTokenIssuer.issuerUrl(server.getAddress().getPort()));
+        FunctionHost functions = Objects.requireNonNull(functionsForIssuer.apply(issuer), "functions");
         ObjectMapper json = JsonMapper.builder().build();
-        TokenVerifier verifier = new TokenVerifier(issuer.publicKeys(), issuer.issuer(), issuer.audience(), clock);
+        // The same verifier class the functions use (the first gate, as API Gateway's JWT authorizer is).
+        BearerTokenVerifier verifier = new BearerTokenVerifier(issuer.issuer(), Set.of(issuer.audience()),
+                new ImmutableJWKSet<>(issuer.publicKeys()), clock);
         server.createContext(DevTokenIssuer.PATH + "/", new DevIssuerEndpoints(issuer, demoUsers, json));
         server.createContext("/", new ApiEndpoint(new RouteTable(), verifier,
                 new ApiGatewayEvents(ACCOUNT_ID, API_ID), functions, json, clock));
