@@ -1,6 +1,7 @@
 package dev.airlock.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.airlock.local.oidc.OidcProvider;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,7 @@ import java.util.function.Function;
 /**
  * The local stand-in for API Gateway: a JDK {@link HttpServer} on 127.0.0.1 serving the HTTP API
  * ({@link ApiEndpoint}) with JWTs from the development issuer ({@link DevIssuerEndpoints} under
- * {@code /dev}). The issuer URL names the port, so the issuer is made once the port is bound.
+ * {@code /dev}, with its OpenID Connect provider {@link OidcProvider}). The issuer URL names the port, so the issuer is made once the port is bound.
  *
  * <pre>{@code
  * try (LocalGateway gateway = LocalGateway.start(8080, host, url -> DevTokenIssuer.inMemory(url, clock),
@@ -71,6 +72,9 @@ public final class LocalGateway implements AutoCloseable {
         ObjectMapper json = JsonMapper.builder().build();
         TokenVerifier verifier = new TokenVerifier(issuer.publicKeys(), issuer.issuer(), issuer.audience(), clock);
         server.createContext(DevTokenIssuer.PATH + "/", new DevIssuerEndpoints(issuer, demoUsers, json));
+        OidcProvider oidc = OidcProvider.forGateway(URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort()),
+                issuer, demoUsers, json, clock);
+        OidcProvider.CONTEXTS.forEach(path -> server.createContext(path, oidc));
         server.createContext("/", new ApiEndpoint(new RouteTable(), verifier,
                 new ApiGatewayEvents(ACCOUNT_ID, API_ID), functions, json, clock));
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, threads());
