@@ -1,5 +1,7 @@
 package dev.airlock.local.oidc;
 
+import dev.airlock.local.DemoUsers;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The public clients (no secret: token_endpoint_auth_method "none") the provider knows and where each
@@ -17,9 +20,9 @@ import java.util.Set;
  */
 public final class OidcClients {
 
-    /** The command-line client: loopback redirects on any port (RFC 8252 §7.3). */
+    /** The command-line client of the default configuration: loopback redirects on any port (RFC 8252 §7.3). */
     public static final String CLI = "airlock-cli";
-    /** A browser console served by the gateway itself: only the gateway's own origin. */
+    /** A browser console served by the gateway itself (default configuration): only {@code <gateway>/}. */
     public static final String CONSOLE = "airlock-console";
     static final int MAX_REDIRECT_URI_CHARS = 2048;
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
@@ -46,12 +49,15 @@ public final class OidcClients {
         this.clients = Map.copyOf(byId);
     }
 
-    /** {@value #CLI} (loopback) and {@value #CONSOLE} ({@code <gateway>/}). */
-    public static OidcClients defaults(URI gateway) {
+    /**
+     * The clients the development issuer's file declares ({@link DemoUsers#clients()}), with
+     * {@code {gateway}} in their redirect URIs replaced by the gateway's origin.
+     */
+    public static OidcClients of(List<DemoUsers.Client> declared, URI gateway) {
         String origin = gateway.toString().replaceAll("/+$", "");
-        return new OidcClients(List.of(
-                new Client(CLI, true, Set.of()),
-                new Client(CONSOLE, false, Set.of(origin + "/"))));
+        return new OidcClients(declared.stream().map(client -> new Client(client.id(), client.loopbackRedirects(),
+                client.redirectUris().stream().map(uri -> uri.replace("{gateway}", origin))
+                        .collect(Collectors.toSet()))).toList());
     }
 
     Optional<Client> find(String clientId) {

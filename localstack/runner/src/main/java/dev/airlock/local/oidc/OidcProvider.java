@@ -57,10 +57,10 @@ public final class OidcProvider implements HttpHandler {
         this.devices = new DeviceEndpoints(this.issuer, tokens, deviceGrants, demoUsers, pages, json, clock);
     }
 
-    /** The provider with the default clients for a gateway at {@code gateway}. */
+    /** The provider with the clients {@code demoUsers} declares, for a gateway at {@code gateway}. */
     public static OidcProvider forGateway(URI gateway, DevTokenIssuer issuer, DemoUsers demoUsers, ObjectMapper json,
                                           Clock clock) {
-        return new OidcProvider(issuer, OidcClients.defaults(gateway), demoUsers, json, clock);
+        return new OidcProvider(issuer, OidcClients.of(demoUsers.clients(), gateway), demoUsers, json, clock);
     }
 
     @Override

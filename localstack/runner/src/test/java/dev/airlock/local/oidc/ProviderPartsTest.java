@@ -1,7 +1,11 @@
 package dev.airlock.local.oidc;
 
 import dev.airlock.core.testing.MutableClock;
+import dev.airlock.local.DemoUsers;
 import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,5 +78,17 @@ class ProviderPartsTest {
         assertThat(OidcClients.isLoopback("http://127.0.0.2:51234/callback")).isFalse();
         assertThat(OidcClients.isLoopback("HTTP://evil.example/")).isFalse();
         assertThat(OidcClients.isLoopback("http:/127.0.0.1/callback")).isFalse();
+    }
+
+    @Test
+    void declaredClients_shouldHaveTheGatewayOriginFilledIn() {
+        OidcClients clients = OidcClients.of(List.of(new DemoUsers.Client("console", false, List.of("{gateway}/app/"))),
+                URI.create("http://127.0.0.1:8080"));
+
+        OidcClients.Client console = clients.find("console").orElseThrow();
+        assertThat(OidcClients.allowsRedirect(console, "http://127.0.0.1:8080/app/")).isTrue();
+        assertThat(OidcClients.allowsRedirect(console, "http://127.0.0.1:8080/app/x")).as("exact match only").isFalse();
+        assertThat(OidcClients.allowsRedirect(console, "http://127.0.0.1:9999/cb")).as("no loopback for it").isFalse();
+        assertThat(clients.find("airlock-cli")).isEmpty();
     }
 }
