@@ -46,13 +46,35 @@ final class ProviderFixture implements AutoCloseable {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
     private static final Pattern POST_FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]*)\">");
 
-    final MutableClock clock = MutableClock.at(Instant.parse("2026-11-07T19:38:02Z"));
+    final MutableClock clock;
     final LocalGateway gateway;
     final String issuer;
+    private final AutoCloseable owner;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(30)).build();
 
+    /** The provider of {@code gateway}, whose clock is {@code clock}; closing the fixture closes {@code owner}. */
+    ProviderFixture(MutableClock clock, LocalGateway gateway, AutoCloseable owner) {
+        this.clock = clock;
+        this.gateway = gateway;
+        this.issuer = gateway.issuer().issuer();
+        this.owner = owner;
+    }
+
+    /** A gateway whose function host refuses every call: the provider alone. */
     ProviderFixture() {
+        this(MutableClock.at(Instant.parse("2026-11-07T19:38:02Z")));
+    }
+
+    private ProviderFixture(MutableClock clock) {
+        this(clock, stubGateway(clock));
+    }
+
+    private ProviderFixture(MutableClock clock, LocalGateway gateway) {
+        this(clock, gateway, gateway);
+    }
+
+    private static LocalGateway stubGateway(MutableClock clock) {
         FunctionHost refuseAll = new FunctionHost() {
             @Override
             public byte[] invoke(String name, byte[] payload) {
@@ -63,9 +85,8 @@ final class ProviderFixture implements AutoCloseable {
             public void close() {
             }
         };
-        gateway = LocalGateway.start(0, refuseAll, url -> DevTokenIssuer.inMemory(url, clock),
+        return LocalGateway.start(0, refuseAll, url -> DevTokenIssuer.inMemory(url, clock),
                 DemoUsers.of(Map.of("bob", List.of("contractors"), "alice", List.of("dba-reviewers"))), clock);
-        issuer = gateway.issuer().issuer();
     }
 
     /** A response as the client sees it. */
@@ -224,8 +245,17 @@ final class ProviderFixture implements AutoCloseable {
         }
     }
 
+    /** GET {@code path} of the gateway's API with a bearer token. */
+    Reply api(String path, String accessToken) {
+        return send(HttpRequest.newBuilder(gateway.url().resolve(path)).header("Authorization", "Bearer " + accessToken).GET());
+    }
+
     @Override
     public void close() {
-        gateway.close();
+        try {
+            owner.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the fixture failed", e);
+        }
     }
 }
