@@ -91,11 +91,6 @@ final class BoundedExpiringMap<K, V> {
         return !clock.instant().isBefore(entry.expires());
     }
 
-    /** For tests and logs: the capacity. */
-    int capacity() {
-        return capacity;
-    }
-
     @Override
     public synchronized String toString() {
         return "BoundedExpiringMap[" + entries.size() + "/" + capacity + "]";

@@ -1,5 +1,7 @@
 package dev.airlock.local.oidc;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,8 +87,8 @@ final class Grants {
         String secret = dot < 0 ? "" : refreshToken.substring(dot + 1);
         Session session = sessions.get(grantId).orElseThrow(() ->
                 OAuthError.invalidGrant("the refresh token is unknown, expired or revoked"));
-        if (!java.security.MessageDigest.isEqual(secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                session.secret().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.US_ASCII),
+                session.secret().getBytes(StandardCharsets.US_ASCII))) {
             sessions.remove(grantId);
             throw OAuthError.invalidGrant("the refresh token was already used; the session is revoked");
         }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,7 +93,7 @@ public final class OidcClients {
         }
         String host = uri.getHost();
         return "http".equals(uri.getScheme()) && uri.getRawAuthority() != null && host != null
-                && LOOPBACK_HOSTS.contains(host.toLowerCase(java.util.Locale.ROOT))
+                && LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT))
                 && uri.getRawUserInfo() == null && uri.getRawFragment() == null
                 && uri.getRawAuthority().equalsIgnoreCase(host + (uri.getPort() == -1 ? "" : ":" + uri.getPort()))
                 && uri.getPort() <= 65535;

@@ -2,6 +2,8 @@ package dev.airlock.local.oidc;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Unguessable values: codes, refresh tokens, device codes (RFC 6749 §10.10) and user codes (RFC 8628 §6.1). */
 final class Secrets {
@@ -40,14 +42,14 @@ final class Secrets {
      * What a person typed, normalised as RFC 8628 §6.1 suggests: case and dashes/spaces ignored;
      * empty when it cannot be a user code.
      */
-    static java.util.Optional<String> normaliseUserCode(String typed) {
+    static Optional<String> normaliseUserCode(String typed) {
         if (typed == null || typed.length() > 32) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        String letters = typed.toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "");
+        String letters = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "");
         if (letters.length() != USER_CODE_LETTERS || !letters.chars().allMatch(c -> USER_CODE_ALPHABET.indexOf(c) >= 0)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(letters.substring(0, 4) + "-" + letters.substring(4));
+        return Optional.of(letters.substring(0, 4) + "-" + letters.substring(4));
     }
 }
