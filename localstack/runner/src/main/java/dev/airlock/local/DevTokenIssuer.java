@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -106,12 +107,33 @@ public final class DevTokenIssuer {
      * @throws IllegalArgumentException when the ttl is not positive or longer than {@link #MAX_TTL}
      */
     public String mint(String user, List<String> groups, Duration ttl) {
+        requireTtl(ttl);
+        Instant now = clock.instant();
+        return sign(claims(user, groups, now, now.plus(ttl)).build());
+    }
+
+    /**
+     * An OpenID Connect ID token (OIDC Core §2) for {@code clientId}: the claims of {@link #mint} but
+     * with the client as audience and authorized party, the request's {@code nonce} and the sign-in
+     * time. The gateway never accepts it as an access token (its audience is not {@value #AUDIENCE}).
+     */
+    public String mintIdToken(String user, List<String> groups, String clientId, Optional<String> nonce,
+                              Instant authTime, Duration ttl) {
+        requireTtl(ttl);
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = claims(user, groups, now, now.plus(ttl))
+                .audience(Objects.requireNonNull(clientId, "clientId"))
+                .claim("azp", clientId)
+                .claim("auth_time", Date.from(authTime));
+        nonce.ifPresent(value -> claims.claim("nonce", value));
+        return sign(claims.build());
+    }
+
+    private static void requireTtl(Duration ttl) {
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw new IllegalArgumentException("ttl must be more than 0s and at most " + MAX_TTL.toHours() + "h");
         }
-        Instant now = clock.instant();
-        return sign(claims(user, groups, now, now.plus(ttl)).build());
     }
 
     /** The standard claims of a dev token, for callers (tests) that want to change one of them. */

@@ -3,6 +3,7 @@ package dev.airlock.local;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.sun.net.httpserver.HttpServer;
 import dev.airlock.identity.BearerTokenVerifier;
+import dev.airlock.local.oidc.OidcProvider;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,7 @@ import java.util.function.Function;
 /**
  * The local stand-in for API Gateway: a JDK {@link HttpServer} on 127.0.0.1 serving the HTTP API
  * ({@link ApiEndpoint}) with JWTs from the development issuer ({@link DevIssuerEndpoints} under
- * {@code /dev}). The issuer URL names the port, so the issuer is made once the port is bound.
+ * {@code /dev}, with its OpenID Connect provider {@link OidcProvider}). The issuer URL names the port, so the issuer is made once the port is bound.
  *
  * <pre>{@code
  * try (LocalGateway gateway = LocalGateway.start(8080, host, url -> DevTokenIssuer.inMemory(url, clock),
@@ -93,6 +94,9 @@ public final class LocalGateway implements AutoCloseable {
         BearerTokenVerifier verifier = new BearerTokenVerifier(issuer.issuer(), Set.of(issuer.audience()),
                 new ImmutableJWKSet<>(issuer.publicKeys()), clock);
         server.createContext(DevTokenIssuer.PATH + "/", new DevIssuerEndpoints(issuer, demoUsers, json));
+        OidcProvider oidc = OidcProvider.forGateway(URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort()),
+                issuer, demoUsers, json, clock);
+        OidcProvider.CONTEXTS.forEach(path -> server.createContext(path, oidc));
         server.createContext("/", new ApiEndpoint(new RouteTable(), verifier,
                 new ApiGatewayEvents(ACCOUNT_ID, API_ID), functions, json, clock));
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, threads());

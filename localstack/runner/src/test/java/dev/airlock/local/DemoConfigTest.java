@@ -57,4 +57,23 @@ class DemoConfigTest {
                 .hasMessageContaining("user 'bob' must have a list of groups");
         assertThatThrownBy(() -> DemoUsers.parse("users: [")).hasMessageContaining("not valid YAML");
     }
+
+    @Test
+    void demoUsers_shouldDeclareTheCliWithLoopbackRedirectsAndTheConsoleOnTheGateway() throws IOException {
+        DemoUsers users = DemoUsers.parse(builtIn(DemoUsers.FILE_NAME));
+
+        assertThat(users.clients()).containsExactly(new DemoUsers.Client("airlock-cli", true, List.of()),
+                new DemoUsers.Client("airlock-console", false, List.of("{gateway}/")));
+        assertThat(DemoUsers.parse("users: {}").clients()).isEqualTo(DemoUsers.DEFAULT_CLIENTS);
+    }
+
+    @Test
+    void demoUsers_shouldRefuseMalformedClients() {
+        assertThatThrownBy(() -> DemoUsers.parse("users: {}\nclients: [airlock-cli]"))
+                .hasMessageContaining("'clients' must be a mapping");
+        assertThatThrownBy(() -> DemoUsers.parse("users: {}\nclients: {cli: {loopback_redirects: maybe}}"))
+                .hasMessageContaining("client 'cli' may have only");
+        assertThatThrownBy(() -> DemoUsers.parse("users: {}\nclients: {cli: {secret: x}}"))
+                .hasMessageContaining("client 'cli' may have only");
+    }
 }
