@@ -25,7 +25,7 @@ final class TeleportFields {
     }
 
     static Fields metadata() {
-        return new Fields().enforce("name").read("description")
+        return new Fields().read("name", "description")
                 .ignore(METADATA, "labels", "namespace", "revision", "id")
                 .refuse("expires", "roles do not expire in Airlock; remove the role instead");
     }
