@@ -68,8 +68,13 @@ final class RoleDocumentReader {
         }
         Optional<Duration> maxDuration = n.duration("max_duration");
         ReasonMode mode = n.map("reason").map(RoleDocumentReader::reasonMode).orElse(ReasonMode.OPTIONAL);
-        List<String> reviewers = n.stringList("suggested_reviewers",
-                (reviewer, path) -> DisplayText.check(n.location(), path, reviewer, MAX_NAME_LENGTH));
+        List<String> reviewers = n.stringList("suggested_reviewers", (reviewer, path) -> {
+            DisplayText.check(n.location(), path, reviewer, MAX_NAME_LENGTH);
+            if (reviewer.isBlank() || reviewer.contains(",")) {
+                // the request.created audit record lists them comma-separated for notifications
+                throw n.location().error(path, "must be a user name (not empty, no ',')");
+            }
+        });
         return new RequestConditions(roles, maxDuration, mode, thresholds(n), reviewers);
     }
 
