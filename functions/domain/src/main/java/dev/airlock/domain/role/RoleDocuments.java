@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The documents of one role file as {@link RoleFileParser} reads them: the roles, the claim mappings,
@@ -87,7 +88,7 @@ final class RoleDocuments {
         String version = doc.requiredString("version");
         if (!versions.contains(version)) {
             throw doc.error("version", "unsupported version '" + version + "' (expected one of "
-                    + String.join(", ", new java.util.TreeSet<>(versions)) + ")");
+                    + String.join(", ", new TreeSet<>(versions)) + ")");
         }
         YamlNode metadata = doc.map("metadata").orElseThrow(() -> doc.error("metadata", "is required"));
         metadata.fields(TeleportFields.metadata());

@@ -51,11 +51,6 @@ final class YamlNode {
         return location;
     }
 
-    /** Refuses any key not in {@code allowed}; the keys are reported as enforced. */
-    YamlNode allowOnly(String... allowed) {
-        return fields(new Fields().enforce(allowed));
-    }
-
     /**
      * Classifies every key by {@code fields}: enforced and ignored keys are logged, refused keys are
      * logged as refusals ("not supported by Airlock"), an unknown key is an error thrown at once.
