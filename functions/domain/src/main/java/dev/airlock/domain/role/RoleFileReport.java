@@ -40,7 +40,7 @@ public record RoleFileReport(String source, List<Document> documents, List<Strin
         }
         out.append(refused()
                 ? source + ": " + refusals.size() + " refused, nothing would be applied\n"
-                : source + ": ok, " + documents.size() + " documents\n");
+                : source + ": ok, " + documents.size() + (documents.size() == 1 ? " document\n" : " documents\n"));
         return out.toString();
     }
 

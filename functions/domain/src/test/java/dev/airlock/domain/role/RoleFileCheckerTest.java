@@ -24,7 +24,7 @@ class RoleFileCheckerTest {
                 role dev (v7)
                   enforced: spec.options.max_session_ttl, spec.allow.logins
                   ignored:  spec.allow.node_labels - %s
-                dev.yaml: ok, 1 documents
+                dev.yaml: ok, 1 document
                 """.formatted(TeleportFields.RESOURCES));
     }
 
