@@ -10,6 +10,7 @@ import dev.airlock.domain.request.Verdict;
 import dev.airlock.domain.role.Identity;
 import dev.airlock.domain.role.Role;
 import dev.airlock.domain.role.RoleSet;
+import dev.airlock.domain.text.FreeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -83,11 +84,12 @@ public final class ReviewPolicy {
      * Checks and applies a review at the clock's now; the result may be APPROVED, DENIED or still PENDING.
      *
      * @param reason the reviewer's reason, may be null or empty
-     * @throws InvalidRequestException code {@code reason_too_long}
+     * @throws InvalidRequestException code {@code reason_too_long}, or {@code unsafe_text} (see {@link FreeText})
      * @see #checkReview for the other failures
      */
     public AccessRequest review(Identity reviewer, AccessRequest request, Verdict verdict, String reason) {
         Objects.requireNonNull(verdict, "verdict");
+        FreeText.requireDisplayable(RequestPolicy.REASON_FIELD, reason);
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() > Review.MAX_REASON_LENGTH) {
             throw new InvalidRequestException("reason_too_long",
