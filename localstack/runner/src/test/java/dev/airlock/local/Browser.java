@@ -59,7 +59,11 @@ final class Browser implements AutoCloseable {
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), profile);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // A headless window is at least ~500 px wide; a phone's viewport is emulated instead.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+            return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
