@@ -6,6 +6,8 @@ import dev.airlock.app.priming.Priming;
 import dev.airlock.app.priming.PrimingResource;
 import dev.airlock.app.wiring.Ports;
 import dev.airlock.core.testing.FixedRoleCatalog;
+import dev.airlock.core.testing.InMemoryIssuedCertificates;
+import dev.airlock.core.testing.InMemoryRevocationStore;
 import dev.airlock.core.testing.InMemoryAccessRequestStore;
 import dev.airlock.core.testing.InMemoryAuditLog;
 import dev.airlock.ssh.testing.InMemoryCertificateAuthority;
@@ -27,7 +29,8 @@ class PrimingTest {
     private final Clock clock = Clock.systemUTC();
     private final InMemoryAuditLog audit = new InMemoryAuditLog(clock);
     private final InMemoryAccessRequestStore store = new InMemoryAccessRequestStore(audit);
-    private final Ports ports = Ports.of(store, audit, FixedRoleCatalog.demo(), InMemoryCertificateAuthority.ecdsaP256());
+    private final Ports ports = Ports.of(store, audit, FixedRoleCatalog.demo(), InMemoryCertificateAuthority.ecdsaP256(),
+            new InMemoryRevocationStore(store), new InMemoryIssuedCertificates(audit));
 
     @Test
     void run_withEveryFunction_shouldAnswerEachPrimingCallWithoutWritingAnything() {
