@@ -7,6 +7,7 @@ import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.RequestState;
 import dev.airlock.domain.request.Review;
 import dev.airlock.domain.role.Identity;
+import dev.airlock.domain.text.FreeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class RevocationPolicy {
      * @return the request, state REVOKED, reason as its resolution reason
      * @throws AccessDeniedException   code {@code not_revoker} for anyone but the requester or a reviewer
      * @throws InvalidRequestException code {@code reason_required} for a reviewer without a reason,
-     *                                 {@code reason_too_long}
+     *                                 {@code reason_too_long}, {@code unsafe_text} (control or bidi characters)
      * @throws ConflictException       code {@code invalid_state} unless APPROVED and unexpired now
      */
     public AccessRequest revokeRequest(Identity caller, AccessRequest request, String reason) {
@@ -75,6 +76,7 @@ public final class RevocationPolicy {
             throw new AccessDeniedException("not_revoker",
                     "only the holder or a reviewer of its roles may revoke " + what);
         }
+        FreeText.requireDisplayable(RequestPolicy.REASON_FIELD, trimmed);
         if (trimmed.length() > MAX_REASON_LENGTH) {
             throw new InvalidRequestException("reason_too_long",
                     "revocation reason is longer than " + MAX_REASON_LENGTH + " characters");

@@ -107,6 +107,15 @@ class RevocationPolicyTest {
     }
 
     @Test
+    void revokeRequest_refusesAReasonWithBidiOrControlCharacters() {
+        for (String reason : List.of("ok\u202Egnp.exe", "line\u0007bell")) {
+            assertThatThrownBy(() -> POLICY.revokeRequest(new Identity("alice", Set.of()), request(Set.of("dba"),
+                    "approved"), reason))
+                    .extracting(e -> ((AirlockException) e).code()).isEqualTo("unsafe_text");
+        }
+    }
+
+    @Test
     void revokeRequest_refusesOverlongReason() {
         assertThatThrownBy(() -> POLICY.revokeRequest(new Identity("alice", Set.of()), request(Set.of("dba"),
                 "approved"), "x".repeat(RevocationPolicy.MAX_REASON_LENGTH + 1)))
