@@ -13,6 +13,7 @@ import dev.airlock.domain.role.RoleSet;
 import dev.airlock.domain.text.FreeText;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,11 +41,22 @@ public final class ReviewPolicy {
         if (reviewer.user().equals(request.user())) {
             return false;
         }
+        return mayReviewRoles(reviewer, request.roles());
+    }
+
+    /**
+     * Whether some base role of the reviewer allows reviewing every one of {@code reviewed} and none
+     * denies any of them; says nothing about whose request or certificate it is.
+     */
+    public boolean mayReviewRoles(Identity reviewer, Collection<String> reviewed) {
+        if (reviewed.isEmpty()) {
+            return false;
+        }
         List<Role> held = reviewer.roles().stream().map(roles::require).toList();
         boolean denied = held.stream()
-                .anyMatch(r -> request.roles().stream().anyMatch(r.deny().reviewRequests().roles()::contains));
+                .anyMatch(r -> reviewed.stream().anyMatch(r.deny().reviewRequests().roles()::contains));
         boolean allowed = held.stream()
-                .anyMatch(r -> r.allow().reviewRequests().roles().containsAll(request.roles()));
+                .anyMatch(r -> r.allow().reviewRequests().roles().containsAll(reviewed));
         return allowed && !denied;
     }
 
