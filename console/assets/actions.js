@@ -6,16 +6,17 @@ import { ApiError, SessionExpired } from './api.js';
  * A confirmation panel in {@code card}: an optional reason, a confirm and a cancel button.
  * {@code perform(reason)} runs on confirm; its outcome is announced in the status line.
  */
-export function confirmPanel(card, { question, confirmLabel, danger, withReason, perform, done, announce, expired }) {
+export function confirmPanel(card, { question, confirmLabel, danger, withReason, reasonLabel, perform, done, announce, expired }) {
   card.querySelector('.confirm')?.remove();
   const reasonId = `reason-${Math.random().toString(36).slice(2)}`;
   const input = withReason ? el('input', { id: reasonId, type: 'text', maxlength: 1024, autocomplete: 'off' }) : null;
   const error = el('p', { class: 'error', role: 'alert' });
   const panel = el('form', { class: 'confirm', 'aria-label': question });
   const confirm = el('button', { type: 'submit', class: `primary${danger ? ' danger' : ''}` }, confirmLabel);
-  const cancel = el('button', { type: 'button', onclick: () => panel.remove() }, 'Cancel');
+  const cancel = el('button', { type: 'button', onclick: () => { panel.remove(); if (stale) announce('', true); } }, 'Cancel');
+  let stale = false;
   replace(panel, el('p', {}, el('strong', {}, question)),
-    withReason ? [el('label', { for: reasonId }, 'Reason (optional)'), input] : null,
+    withReason ? [el('label', { for: reasonId }, reasonLabel || 'Reason (optional)'), input] : null,
     error, el('div', { class: 'actions' }, confirm, cancel));
   panel.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -31,6 +32,7 @@ export function confirmPanel(card, { question, confirmLabel, danger, withReason,
         return;
       }
       confirm.disabled = false;
+      stale = e instanceof ApiError && e.status === 409;
       error.textContent = explain(e);
       announce(error.textContent);
     }
@@ -44,7 +46,7 @@ export function explain(e) {
   if (e instanceof ApiError) {
     if (e.status === 409) {
       return e.code === 'already_reviewed' ? 'You have already reviewed this request.'
-        : 'Someone else resolved this request first (or it expired). The list has been refreshed.';
+        : 'Someone else resolved this request first (or it expired). Cancel, and the list updates.';
     }
     if (e.status === 403) return `Not allowed: ${e.message}`;
     if (e.status === 404) return 'This request no longer exists.';

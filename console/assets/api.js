@@ -68,6 +68,10 @@ export class Api {
     return this.call('POST', `/requests/${encodeURIComponent(id)}/reviews`, body);
   }
 
+  revoke(id, reason) {
+    return this.call('POST', `/requests/${encodeURIComponent(id)}/revocation`, reason ? { reason } : {});
+  }
+
   withdraw(id) {
     return this.call('DELETE', `/requests/${encodeURIComponent(id)}`);
   }

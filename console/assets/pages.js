@@ -54,9 +54,21 @@ function mineCard(ctx, request) {
       done: () => ctx.announce('Request withdrawn.', true), announce: ctx.announce, expired: ctx.expired,
     }) }, 'Withdraw'));
   }
+  if (request.state === 'APPROVED') actions.prepend(revokeButton(ctx, card, request));
   replace(card, el('h3', {}, (request.roles || []).join(', ')), requestFacts(request),
     command(request), actions);
   return card;
+}
+
+/** Ends approved access early (POST /requests/{id}/revocation): the requester, or a reviewer with a reason. */
+function revokeButton(ctx, card, request) {
+  return el('button', { type: 'button', class: 'danger', onclick: () => confirmPanel(card, {
+    question: `Revoke ${request.user}'s access (${(request.roles || []).join(', ')}) and its certificates now?`,
+    confirmLabel: 'Confirm revocation', danger: true, withReason: true,
+    reasonLabel: request.user === ctx.user ? 'Reason (optional)' : 'Reason (required)',
+    perform: (reason) => ctx.api.revoke(request.id, reason),
+    done: () => ctx.announce('Access revoked.', true), announce: ctx.announce, expired: ctx.expired,
+  }) }, 'Revoke');
 }
 
 /** The CLI command that uses this request, with a copy button (when it can still be used). */
@@ -81,9 +93,11 @@ function command(request) {
 /** One request with its reviews. */
 export async function requestPage(ctx, id) {
   const request = await ctx.api.request(id);
-  return [el('h2', { tabindex: '-1' }, `Request by ${request.user}`),
-    el('section', { class: 'card' }, requestFacts(request, { detailed: true }),
-      el('h3', {}, 'Reviews'), reviewsList(request), command(request))];
+  const card = el('section', { class: 'card' });
+  replace(card, requestFacts(request, { detailed: true }), el('h3', {}, 'Reviews'), reviewsList(request),
+    request.user === ctx.user ? command(request) : null,
+    request.state === 'APPROVED' ? el('div', { class: 'actions' }, revokeButton(ctx, card, request)) : null);
+  return [el('h2', { tabindex: '-1' }, `Request by ${request.user}`), card];
 }
 
 export { explain };

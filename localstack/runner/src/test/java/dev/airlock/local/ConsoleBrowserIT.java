@@ -66,7 +66,30 @@ class ConsoleBrowserIT {
             WebElement mine = browser.waitFor(By.xpath("//section[contains(@class,'card')][.//code[text()='access login --request-id " + id + "']]"));
             assertThat(mine.getText()).contains("APPROVED", "Sign in with:");
             browser.screenshot("console-mine");
+            mine.findElement(By.xpath(".//button[text()='Revoke']")).click();
+            browser.waitFor(By.xpath("//button[text()='Confirm revocation']")).click();
+            browser.waitForText(By.id("status"), "Access revoked.");
         }
+        assertThat(api.get("/requests/" + id, api.token("bob")).json().path("state").asString()).isEqualTo("REVOKED");
+    }
+
+    @Test
+    void aRequestSomeoneElseResolvedMeanwhileSaysSo() {
+        String id = api.createRequest(api.token("bob"), List.of("dba"), "INC-77: race");
+        try (Browser browser = Browser.start(1024, 800)) {
+            signIn(browser, "alice");
+            WebElement card = browser.waitFor(By.xpath("//section[contains(@class,'card')][.//dd[text()='INC-77: race']]"));
+            card.findElement(By.xpath(".//button[text()='Approve']")).click();
+            assertThat(api.review(api.token("carol", List.of("dba-reviewers")), id, "DENY", "no").json()
+                    .path("state").asString()).isEqualTo("DENIED");
+            browser.waitFor(By.xpath("//button[text()='Confirm approval']")).click();
+            browser.waitForText(By.cssSelector("form.confirm .error"), "Someone else resolved this request first");
+            card.findElement(By.xpath(".//button[text()='Cancel']")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
+                            By.xpath("//dd[text()='INC-77: race']")));
+        }
+        assertThat(api.get("/requests/" + id, api.token("bob")).json().path("reviews").size()).isEqualTo(1);
     }
 
     @Test
