@@ -32,7 +32,7 @@ class ConsoleTest {
                 "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "https-only")),
                 "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "S3OriginConfig", Map.of("OriginAccessIdentity", ""),
-                        "OriginAccessControlId", Match.anyValue())))))))));
+                        "OriginAccessControlId", Match.anyValue()))))))));
     }
 
     @Test
