@@ -39,7 +39,7 @@ export async function minePage(ctx) {
     .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
   const heading = el('h2', { tabindex: '-1' }, 'My requests');
   if (!items.length) {
-    return [heading, el('p', { class: 'empty' }, 'You have no access requests. Create one with: access login --request-roles ROLE --request-reason "…"')];
+    return [heading, el('p', { class: 'empty' }, 'You have no access requests. Create one with: access login --request-roles=ROLE --reason "…"')];
   }
   return [heading, items.map((request) => mineCard(ctx, request))];
 }

@@ -42,6 +42,8 @@ public final class AirlockStack extends Stack {
     public static final String CONSOLE_IDENTITY_ORIGINS_PARAM = "ConsoleIdentityOrigins";
     /** Context key: the console's files (default {@code console}, or {@code ../console} from infra/). */
     public static final String CONSOLE_DIR = "consoleDir";
+    /** Context key: {@code false} leaves the console out of the stack. */
+    public static final String CONSOLE = "console";
 
     /** A multiple of 4, so the alphanumeric string is valid base64 without padding. */
     static final int CURSOR_KEY_LENGTH = 64;
@@ -85,10 +87,14 @@ public final class AirlockStack extends Stack {
                 .schedule(Schedule.rate(Duration.minutes(1)))
                 .targets(List.of(new LambdaFunction(functions.get(Routes.EXPIRE).alias())))
                 .build();
-        Console console = new Console(this, "Console", consoleSettings(apiSettings.jwtIssuer()), api.url());
         outputs(api);
-        CfnOutput.Builder.create(this, CONSOLE_URL_OUTPUT).value(console.url())
-                .description("The review console (CloudFront)").build();
+        // The console's files and its BucketDeployment's handler are CDK assets, which need `cdk bootstrap`:
+        // the emulator path (code already in a bucket, no bootstrap) and -c console=false leave it out.
+        if (config.codeLocation().isEmpty() && !"false".equals(String.valueOf(getNode().tryGetContext(CONSOLE)))) {
+            Console console = new Console(this, "Console", consoleSettings(apiSettings.jwtIssuer()), api.url());
+            CfnOutput.Builder.create(this, CONSOLE_URL_OUTPUT).value(console.url())
+                    .description("The review console (CloudFront)").build();
+        }
     }
 
     private Console.Settings consoleSettings(String issuer) {

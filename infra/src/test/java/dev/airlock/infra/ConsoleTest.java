@@ -73,4 +73,12 @@ class ConsoleTest {
         assertThat(json.section("Parameters")).containsKeys(AirlockStack.CONSOLE_CLIENT_ID_PARAM,
                 AirlockStack.CONSOLE_IDENTITY_ORIGINS_PARAM);
     }
+
+    @Test
+    void consoleFalseLeavesItOut() {
+        Template without = SynthesizedStack.synth(Map.of(AirlockStack.CONSOLE, "false"));
+        without.resourceCountIs("AWS::CloudFront::Distribution", 0);
+        without.resourceCountIs("Custom::CDKBucketDeployment", 0);
+        assertThat(new TemplateJson(without).section("Outputs")).doesNotContainKey(AirlockStack.CONSOLE_URL_OUTPUT);
+    }
 }
