@@ -81,4 +81,29 @@ class ConsoleTest {
         without.resourceCountIs("Custom::CDKBucketDeployment", 0);
         assertThat(new TemplateJson(without).section("Outputs")).doesNotContainKey(AirlockStack.CONSOLE_URL_OUTPUT);
     }
+
+    /** The deployment handler (CDK's) may write the console's bucket only, read the asset bucket, invalidate. */
+    @Test
+    void theDeploymentHandlerReachesOnlyTheConsoleBucketTheAssetsAndInvalidations() {
+        String bucket = json.ofType("AWS::S3::Bucket").keySet().stream().filter(id -> id.startsWith("ConsoleFiles"))
+                .findFirst().orElseThrow();
+        List<Map<String, Object>> statements = json.ofType("AWS::IAM::Policy").entrySet().stream()
+                .filter(e -> TemplateJson.isConsoleDeployment(e.getKey()))
+                .flatMap(e -> TemplateJson.statements(e.getValue().get("PolicyDocument")).stream()).toList();
+        assertThat(statements).isNotEmpty().allSatisfy(statement -> {
+            List<String> actions = TemplateJson.list(statement.get("Action")).stream().map(String::valueOf).toList();
+            String resources = TemplateJson.list(statement.get("Resource")).stream()
+                    .map(r -> TemplateJson.render(r, Map.of(bucket, "CONSOLE_BUCKET"))).toList().toString();
+            assertThat(actions).allMatch(a -> a.startsWith("s3:") || a.startsWith("cloudfront:"));
+            if (actions.stream().anyMatch(a -> a.startsWith("s3:Put") || a.startsWith("s3:Delete"))) {
+                assertThat(resources).contains("CONSOLE_BUCKET").doesNotContain("cdk-");
+            }
+            if (actions.stream().anyMatch(a -> a.startsWith("cloudfront:"))) {
+                assertThat(actions).containsExactlyInAnyOrder("cloudfront:GetInvalidation", "cloudfront:CreateInvalidation");
+            }
+        });
+        assertThat(json.ofType("AWS::IAM::Role").entrySet()).filteredOn(e -> TemplateJson.isConsoleDeployment(e.getKey()))
+                .singleElement().satisfies(e -> assertThat(String.valueOf(e.getValue().get("ManagedPolicyArns")))
+                        .endsWith(":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]]}]"));
+    }
 }
