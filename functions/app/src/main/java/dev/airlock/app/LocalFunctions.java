@@ -1,5 +1,6 @@
 package dev.airlock.app;
 
+import dev.airlock.core.config.EnvironmentNames;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.airlock.app.config.AirlockConfig;
@@ -35,7 +36,7 @@ import java.util.function.Function;
  * configuration (endpoint, tables) and clock injected.
  *
  * <pre>{@code
- * AirlockConfig config = AirlockConfig.local(Map.of(AirlockConfig.ENDPOINT_URL, server.endpoint().toString()));
+ * AirlockConfig config = AirlockConfig.local(Map.of(EnvironmentNames.ENDPOINT_URL, server.endpoint().toString()));
  * try (LocalFunctions functions = LocalFunctions.start(config, Clock.systemUTC())) {
  *     APIGatewayV2HTTPResponse response = functions.handle(event);          // dispatch by routeKey
  *     Map<String, Object> summary = functions.scheduled(Routes.EXPIRE).apply(Map.of()); // one sweep

@@ -1,8 +1,8 @@
 package dev.airlock.app.config;
 
 import dev.airlock.core.api.Catalogue;
-import dev.airlock.app.config.AirlockConfig.CredentialsSource;
 import dev.airlock.core.api.Routes;
+import dev.airlock.app.config.AirlockConfig.CredentialsSource;
 import dev.airlock.domain.role.GoDuration;
 
 import java.net.URI;
@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static dev.airlock.app.config.AirlockConfig.*;
+import static dev.airlock.core.config.EnvironmentNames.*;
 
 /** Turns environment variables into an {@link AirlockConfig}, one validated variable at a time. */
 final class EnvironmentParser {

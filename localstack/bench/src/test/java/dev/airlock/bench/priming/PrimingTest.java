@@ -1,5 +1,6 @@
 package dev.airlock.bench.priming;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.priming.Priming;
@@ -71,17 +72,14 @@ class PrimingTest {
 
     @Test
     void run_withOneSelectedFunction_shouldPrimeOnlyThatFunction() {
-        AirlockConfig config = AirlockConfig.local(Map.of(AirlockConfig.FUNCTION_DEFINITION, "sign"));
+        AirlockConfig config = AirlockConfig.local(Map.of(EnvironmentNames.FUNCTION_DEFINITION, "sign"));
         try (LocalFunctions functions = LocalFunctions.start(config, clock, ports)) {
 
             List<String> calls = new Priming(functions.context()).run();
 
-<<<<<<< HEAD
-            assertThat(calls).containsExactly("sign GET /ca (no token) -> 401", "sign GET /ca -> 200",
-                    "sign POST /certificates (no token) -> 401", "sign POST /certificates -> 404");
-=======
-            assertThat(calls).containsExactly("sign POST /certificates -> 404", "sign GET /ca -> 200"); // route-table order
->>>>>>> 3fb2357 (Function catalogue with triggers: core/api Catalogue of FunctionSpec(name, sealed Trigger: HttpRoutes, Schedule, TableStream); the app registers one raw-event adapter per trigger kind, infra one event source per kind, the runner a gateway/timer (LocalTriggers, ScheduleTimer, ScheduledInvoker; table streams refused clearly), priming one path per kind; expire is a catalogue entry with no name check left (NoTriggerByNameTest scans every module))
+            assertThat(calls).containsExactly( // route-table order
+                    "sign POST /certificates (no token) -> 401", "sign POST /certificates -> 404",
+                    "sign GET /ca (no token) -> 401", "sign GET /ca -> 200");
             assertThat(audit.size()).isZero();
         }
     }
