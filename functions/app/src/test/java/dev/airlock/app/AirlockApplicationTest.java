@@ -57,15 +57,4 @@ class AirlockApplicationTest {
         }
     }
 
-    @Test
-    void route_shouldFindTheFunctionAndPathParameters() {
-        LocalFunctions.MatchedRoute matched = LocalFunctions.route("POST", "/requests/abc/reviews").orElseThrow();
-
-        assertThat(matched.route().function()).isEqualTo(Routes.APPROVE);
-        assertThat(matched.route().routeKey()).isEqualTo("POST /requests/{id}/reviews");
-        assertThat(matched.pathParameters()).containsEntry("id", "abc");
-        assertThat(LocalFunctions.route("GET", "/requests").orElseThrow().route().function()).isEqualTo(Routes.LIST);
-        assertThat(LocalFunctions.route("PUT", "/requests")).isEmpty();
-        assertThat(LocalFunctions.route("GET", "/requests/")).isEmpty();
-    }
 }
