@@ -44,6 +44,8 @@ public final class EnvironmentNames {
 
     // --- The local runner's and the client tools' (written to local.env, read by the CLI) ---
     public static final String URL = "AIRLOCK_URL";
+    /** A bearer token the CLI sends as is. */
+    public static final String TOKEN = "AIRLOCK_TOKEN";
     public static final String DEV_ISSUER = "AIRLOCK_DEV_ISSUER";
     public static final String DEV_TOKEN_URL = "AIRLOCK_DEV_TOKEN_URL";
     public static final String JWT_ISSUER = "AIRLOCK_JWT_ISSUER";
