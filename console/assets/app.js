@@ -65,8 +65,8 @@ async function render({ keepStatus = false, focus = false } = {}) {
   if (!keepStatus) status.textContent = '';
   const where = route();
   for (const link of nav.querySelectorAll('a')) {
-    link.toggleAttribute('aria-current', link.id === `nav-${where.name}`);
     if (link.id === `nav-${where.name}`) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
   }
   const ctx = { api, user: currentSession().user, announce, expired };
   try {
