@@ -107,8 +107,8 @@ public final class AirlockStack extends Stack {
                 .build().getValueAsString();
         Object dir = getNode().tryGetContext(CONSOLE_DIR);
         java.nio.file.Path directory = dir != null ? java.nio.file.Path.of(dir.toString())
-                : Files.isDirectory(java.nio.file.Path.of("console")) ? java.nio.file.Path.of("console")
-                : java.nio.file.Path.of("..", "console");
+                : Files.isDirectory(java.nio.file.Path.of("functions", "console")) ? java.nio.file.Path.of("functions", "console")
+                : java.nio.file.Path.of("..", "functions", "console");
         return new Console.Settings(directory, issuer, clientId, origins);
     }
 

@@ -39,7 +39,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The review console in AWS: its plain files (the repository's {@code console/} directory) in a
+ * The review console in AWS: its plain files (the repository's {@code functions/console/} directory) in a
  * private S3 bucket (public access blocked, TLS-only policy) behind a CloudFront distribution that
  * reads the bucket with origin access control, answers HTTPS only, and adds the security headers to
  * every response (a Content-Security-Policy with no inline script and no third-party origin, HSTS,
@@ -51,7 +51,7 @@ import java.util.Set;
  */
 public final class Console extends Construct {
 
-    /** The settings file the console reads next to index.html (console/assets/config.js). */
+    /** The settings file the console reads next to index.html (functions/console/assets/config.js). */
     public static final String SETTINGS_FILE = "console-config.json";
 
     /** Deployment values: where the files are, the issuer, the console's client id, further IdP origins. */

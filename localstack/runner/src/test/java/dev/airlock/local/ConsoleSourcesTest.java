@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleSourcesTest {
 
-    /** The module's tests run in localstack/runner; the console lives at the repository root. */
-    private static final Path CONSOLE = Path.of("..", "..", "console");
+    /** The module's tests run in localstack/runner; the console lives in functions/console. */
+    private static final Path CONSOLE = Path.of("..", "..", "functions", "console");
 
     private static List<Path> scripts() throws IOException {
         try (Stream<Path> files = Files.list(CONSOLE.resolve("assets"))) {
