@@ -31,7 +31,7 @@ final class AuthorizationCodeFlow {
 
     TokenEndpoint.Tokens run(Deployment deployment, ProviderMetadata provider, TokenEndpoint tokens, TokenChecks checks) {
         Pkce pkce = Pkce.fresh();
-        try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(deployment.redirectUri())) {
             URI url = authorizationUrl(deployment, provider, pkce, receiver.redirectUri());
             boolean opened = Browser.open(env, url);
             console.note(opened ? "Opening the browser to sign in; if it does not open, visit this URL:"

@@ -22,7 +22,13 @@ import java.util.Map;
  * which claims name the user and the groups. So {@code AIRLOCK_URL} is all a person sets.
  */
 public record Deployment(String issuer, String clientId, String audience, List<String> scopes, String userClaim,
-                         String groupsClaim, String apiVersion) {
+                         String groupsClaim, String apiVersion, java.util.Optional<URI> redirectUri) {
+
+    /** Without a fixed redirect URI: any port on 127.0.0.1 (RFC 8252 §7.3). */
+    public Deployment(String issuer, String clientId, String audience, List<String> scopes, String userClaim,
+                      String groupsClaim, String apiVersion) {
+        this(issuer, clientId, audience, scopes, userClaim, groupsClaim, apiVersion, java.util.Optional.empty());
+    }
 
     public static final String PATH = "/.well-known/airlock";
 
@@ -60,7 +66,27 @@ public record Deployment(String issuer, String clientId, String audience, List<S
         return new Deployment(issuer, required(json, "clientId", from), required(json, "audience", from),
                 List.copyOf(scopes), Json.text(json, "userClaim").orElse(IdentitySettings.DEFAULT_USER_CLAIM),
                 Json.text(json, "groupsClaim").orElse(IdentitySettings.DEFAULT_GROUPS_CLAIM),
-                Json.text(json, "apiVersion").orElse(""));
+                Json.text(json, "apiVersion").orElse(""), Json.text(json, "redirectUri").map(uri -> loopback(uri, from)));
+    }
+
+    /**
+     * A fixed redirect URI, for providers that match the port exactly (Cognito): {@code http} on
+     * {@code localhost} or {@code 127.0.0.1} with a port, path {@code /callback}.
+     */
+    private static URI loopback(String text, URI from) {
+        try {
+            URI uri = new URI(text);
+            boolean ok = "http".equals(uri.getScheme()) && ("localhost".equals(uri.getHost())
+                    || "127.0.0.1".equals(uri.getHost())) && uri.getPort() > 0 && "/callback".equals(uri.getPath())
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            if (ok) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // refused below
+        }
+        throw new CliException(Exit.UNAVAILABLE, from + " names a redirectUri that is not http://localhost:PORT/callback "
+                + "or http://127.0.0.1:PORT/callback");
     }
 
     private static String required(ObjectNode json, String field, URI from) {

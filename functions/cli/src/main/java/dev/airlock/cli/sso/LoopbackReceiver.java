@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +31,24 @@ final class LoopbackReceiver implements AutoCloseable {
     private static final String PATH = "/callback";
 
     private final HttpServer server;
+    private final Optional<URI> fixed;
     private final CompletableFuture<Map<String, String>> response = new CompletableFuture<>();
 
-    private LoopbackReceiver(HttpServer server) {
+    private LoopbackReceiver(HttpServer server, Optional<URI> fixed) {
         this.server = server;
+        this.fixed = fixed;
     }
 
     static LoopbackReceiver start() {
+        return start(Optional.empty());
+    }
+
+    /** @param fixed a redirect URI with a fixed port the provider insists on (see {@link Deployment#redirectUri}) */
+    static LoopbackReceiver start(Optional<URI> fixed) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            LoopbackReceiver receiver = new LoopbackReceiver(server);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    fixed.map(URI::getPort).orElse(0)), 0);
+            LoopbackReceiver receiver = new LoopbackReceiver(server, fixed);
             server.createContext("/", receiver::handle);
             server.start();
             return receiver;
@@ -49,7 +58,7 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     URI redirectUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        return fixed.orElseGet(() -> URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH));
     }
 
     /** The authorization response's parameters, once the browser arrives. */

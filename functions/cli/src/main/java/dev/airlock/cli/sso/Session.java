@@ -42,6 +42,7 @@ public record Session(String url, Deployment deployment, URI tokenEndpoint, URI 
                 .put("user", user).put("signedInAt", signedInAt.toString());
         deployment.scopes().forEach(json.putArray("scopes")::add);
         refreshToken.ifPresent(token -> json.put("refreshToken", token));
+        deployment.redirectUri().ifPresent(uri -> json.put("redirectUri", uri.toString()));
         ArrayNode names = json.putArray("groups");
         groups.forEach(names::add);
         return Json.compact(json);
@@ -59,7 +60,7 @@ public record Session(String url, Deployment deployment, URI tokenEndpoint, URI 
     private static Session of(ObjectNode json) {
         Deployment deployment = new Deployment(field(json, "issuer"), field(json, "clientId"), field(json, "audience"),
                 strings(json.path("scopes")), field(json, "userClaim"), field(json, "groupsClaim"),
-                Json.text(json, "apiVersion").orElse(""));
+                Json.text(json, "apiVersion").orElse(""), Json.text(json, "redirectUri").map(URI::create));
         return new Session(field(json, "url"), deployment, URI.create(field(json, "tokenEndpoint")),
                 URI.create(field(json, "jwksUri")), field(json, "accessToken"), Instant.parse(field(json, "expiresAt")),
                 Json.text(json, "refreshToken"), field(json, "user"), strings(json.path("groups")),
