@@ -33,6 +33,13 @@ public final class FunctionEnvironment {
     /** The accepted audiences, comma separated (the {@code JwtAudience} parameter); HTTP functions only. */
     public static final String JWT_AUDIENCE = "AIRLOCK_JWT_AUDIENCE";
 
+    /** The CLI's OIDC client id, announced by {@code GET /.well-known/airlock}; {@code list} only. */
+    public static final String OIDC_CLIENT_ID = "AIRLOCK_OIDC_CLIENT_ID";
+    /** The scopes the CLI asks for, space separated; {@code list} only. */
+    public static final String OIDC_SCOPES = "AIRLOCK_OIDC_SCOPES";
+    /** The CLI's fixed loopback redirect URI, when the provider matches ports exactly; {@code list} only. */
+    public static final String OIDC_REDIRECT_URI = "AIRLOCK_OIDC_REDIRECT_URI";
+
     private FunctionEnvironment() {
     }
 }
