@@ -54,6 +54,7 @@ class AccessMainTest {
     @CsvSource(delimiter = '|', value = {
             "roles apply --help   | Usage: access roles apply FILE",
             "help roles apply     | Usage: access roles apply FILE",
+            "roles check --help   | Usage: access roles check FILE",
             "completion --help    | Usage: access completion",
             "request list --help  | Usage: access request ls",
             "request withdraw -h  | Usage: access request drop ID"})
@@ -67,5 +68,21 @@ class AccessMainTest {
         assertThat(run("completion")).isZero();
         String script = out.toString(StandardCharsets.UTF_8);
         assertThat(script).contains("complete -F", "_picocli_access_request_ls", "--request-roles", "approve");
+    }
+
+    @org.junit.jupiter.api.Test
+    void rolesCheck_printsWhatAirlockEnforcesAndRefuses_offline(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path ok = java.nio.file.Files.writeString(dir.resolve("ok.yaml"),
+                "kind: role\nversion: v7\nmetadata: { name: editor }\nspec: { allow: { logins: [editor] } }\n");
+        Path refused = java.nio.file.Files.writeString(dir.resolve("where.yaml"), "kind: role\nversion: v7\n"
+                + "metadata: { name: r }\nspec: { allow: { review_requests: { roles: [r], where: 'true' } } }\n");
+
+        assertThat(run("roles check " + ok)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("role editor (v7)", "enforced: spec.allow.logins",
+                "ok.yaml: ok, 1 document");
+        assertThat(run("roles check " + refused)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("spec.allow.review_requests.where: not supported by Airlock");
     }
 }

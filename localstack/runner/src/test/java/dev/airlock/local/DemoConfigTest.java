@@ -3,7 +3,9 @@ package dev.airlock.local;
 import dev.airlock.domain.role.ReasonMode;
 import dev.airlock.domain.role.RequestConditions;
 import dev.airlock.domain.role.RoleConfig;
+import dev.airlock.domain.role.RoleFileChecker;
 import dev.airlock.domain.role.RoleFileParser;
+import dev.airlock.domain.role.RoleFileReport;
 import dev.airlock.domain.role.Threshold;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,23 @@ class DemoConfigTest {
                 .contains("dba", "cluster-a", "sudo-admin");
         assertThat(config.baseRolesFor(Map.of("groups", List.of("contractors")))).containsExactly("contractor");
         assertThat(config.baseRolesFor(Map.of("groups", List.of("dba-reviewers")))).containsExactly("dba-reviewer");
+        assertThat(request.suggestedReviewers()).containsExactly("alice");
+        assertThat(config.roles().require("contractor").options().requestPrompt())
+                .contains("Name the incident or ticket, e.g. INC-4211");
+    }
+
+    @Test
+    void roles_areTeleportV7_andEveryFieldIsEnforced() throws IOException {
+        String yaml = builtIn("roles.yaml");
+
+        RoleFileReport report = RoleFileChecker.check(yaml, "roles.yaml");
+
+        assertThat(report.refusals()).isEmpty();
+        assertThat(report.documents()).allSatisfy(d -> {
+            assertThat(d.version()).isEqualTo(d.kind().equals("role") ? "v7" : "v3");
+            assertThat(d.ignored()).isEmpty();
+        });
+        assertThat(report.documents()).hasSize(6);
     }
 
     @Test

@@ -4,8 +4,8 @@ import dev.airlock.cli.Cli;
 import picocli.CommandLine.Command;
 
 /**
- * {@code access roles apply}; {@code roles check FILE} (a role file checked offline) joins as one more
- * subcommand class registered in {@link Commands}.
+ * {@code access roles apply} and {@code access roles check} (a role file checked offline), the subcommand
+ * classes registered in {@link Commands}.
  */
 @Command(name = "roles")
 public final class RolesCommand extends GroupCommand {

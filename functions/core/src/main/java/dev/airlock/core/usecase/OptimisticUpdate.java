@@ -32,11 +32,22 @@ final class OptimisticUpdate {
      */
     static AccessRequest apply(AccessRequestStore store, AccessRequest first,
                                Function<AccessRequest, RequestChange> change) {
+        return apply(store, first, change, next -> store.update(next.updated(), next.record()));
+    }
+
+    /**
+     * As {@link #apply(AccessRequestStore, AccessRequest, Function)}, writing each attempt with
+     * {@code write} (a conditional write with the same contract as {@code AccessRequestStore.update},
+     * e.g. one that also revokes certificates in the same transaction).
+     */
+    static AccessRequest apply(AccessRequestStore store, AccessRequest first,
+                               Function<AccessRequest, RequestChange> change,
+                               Function<RequestChange, AccessRequest> write) {
         AccessRequest current = first;
         for (int attempt = 1; ; attempt++) {
             RequestChange next = change.apply(current);
             try {
-                return store.update(next.updated(), next.record());
+                return write.apply(next);
             } catch (ConflictException lostRace) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new ConflictException("concurrent_update", "request " + first.id()

@@ -5,9 +5,11 @@ import dev.airlock.domain.error.InvalidRequestException;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.role.Identity;
 import dev.airlock.domain.role.ReasonMode;
+import dev.airlock.domain.role.RequestAccess;
 import dev.airlock.domain.role.Role;
 import dev.airlock.domain.role.RoleSet;
 import dev.airlock.domain.role.Threshold;
+import dev.airlock.domain.text.FreeText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import java.util.TreeSet;
  * Who may request what (DESIGN.md "Domain"). A caller may request a role only if one of their base roles
  * lists it in {@code allow.request.roles} and none lists it in {@code deny.request.roles} (deny beats
  * allow), never a role they already hold. A reason is required when any base role that allows one of the
- * requested roles says {@code reason.mode: required}.
+ * requested roles says {@code reason.mode: required}, or when any base role says
+ * {@code options.request_access: reason} (Teleport's older, per-holder way to require one).
  *
  * <p>When several base roles allow the same requested role, their threshold lists are concatenated and
  * OR'd (see {@link ValidatedRequest#thresholdsByRole()}); the access window cap is the strictest
@@ -37,6 +40,9 @@ public final class RequestPolicy {
     /** Longest request reason, in characters. */
     public static final int MAX_REASON_LENGTH = 1024;
 
+    /** The reason's field name in the API, named in errors. */
+    static final String REASON_FIELD = "reason";
+
     private final RoleSet roles;
     private final AccessWindowPolicy window;
 
@@ -49,13 +55,15 @@ public final class RequestPolicy {
      * Checks a role request against the requester's base roles.
      *
      * @throws InvalidRequestException code {@code roles_required}, {@code too_many_roles},
-     *                                 {@code role_already_held}, {@code reason_required} or {@code reason_too_long}
+     *                                 {@code role_already_held}, {@code reason_required}, {@code reason_too_long} or
+     *                                 {@code unsafe_text} (see {@link FreeText})
      * @throws AccessDeniedException   code {@code not_requestable} for a role no base role lets them request
      *                                 (or one a base role denies)
      */
     public ValidatedRequest validate(Identity requester, Collection<String> requestedRoles, String reason) {
         Objects.requireNonNull(requester, "requester");
         List<String> wanted = normalizeRoles(requestedRoles);
+        FreeText.requireDisplayable(REASON_FIELD, reason);
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() > MAX_REASON_LENGTH) {
             throw new InvalidRequestException("reason_too_long",
@@ -75,8 +83,10 @@ public final class RequestPolicy {
             }
             thresholds.put(role, List.copyOf(list));
         }
+        reasonRequired |= base.stream().anyMatch(r -> r.options().requestAccess() == RequestAccess.REASON);
         if (reasonRequired && trimmed.isEmpty()) {
-            throw new InvalidRequestException("reason_required", "a reason is required to request " + wanted);
+            throw new InvalidRequestException("reason_required", "a reason is required to request " + wanted
+                    + prompt(base).map(p -> " (" + p + ")").orElse(""));
         }
         return new ValidatedRequest(requester.user(), wanted, trimmed, thresholds, maxDuration);
     }
@@ -96,6 +106,28 @@ public final class RequestPolicy {
         Duration access = window.accessDuration(valid.maxAccessDuration(), requestedDuration);
         return AccessRequest.create(id, valid.user(), valid.roles(), valid.reason(), window.now(),
                 window.pendingExpiresAt(requestedPendingTtl), access, valid.thresholdsByRole());
+    }
+
+    /**
+     * What the requester is shown about requesting these roles: the {@code options.request_prompt} of their
+     * base roles (the first, by role name, that sets one, as Teleport takes the first) and the
+     * {@code suggested_reviewers} of the base roles that allow any of {@code requestedRoles} (sorted,
+     * distinct). Suggestions only: who may review is {@link ReviewPolicy}'s decision.
+     */
+    public RequesterGuidance guidance(Identity requester, Collection<String> requestedRoles) {
+        Objects.requireNonNull(requester, "requester");
+        List<Role> base = requester.roles().stream().map(roles::require).toList();
+        TreeSet<String> reviewers = new TreeSet<>();
+        for (Role r : base) {
+            if (r.allow().request().roles().stream().anyMatch(requestedRoles::contains)) {
+                reviewers.addAll(r.allow().request().suggestedReviewers());
+            }
+        }
+        return new RequesterGuidance(prompt(base), List.copyOf(reviewers));
+    }
+
+    private static Optional<String> prompt(List<Role> base) {
+        return base.stream().map(r -> r.options().requestPrompt()).flatMap(Optional::stream).findFirst();
     }
 
     private static List<String> normalizeRoles(Collection<String> requested) {
