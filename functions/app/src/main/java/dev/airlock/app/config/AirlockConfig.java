@@ -41,6 +41,7 @@ import java.util.Optional;
  * @param cursorKey      {@value #CURSOR_KEY}: signs list cursors; present whenever {@code list} runs
  * @param roleCacheTtl   {@value #ROLE_CACHE_TTL}: how long role definitions are cached
  * @param credentials    where the AWS credentials come from
+ * @param cliSignIn      {@value #OIDC_CLIENT_ID} and friends: the CLI's single sign-on; empty = not offered
  */
 public record AirlockConfig(
         Optional<String> function,
@@ -58,7 +59,8 @@ public record AirlockConfig(
         Optional<URI> jwksUrl,
         Optional<CursorKey> cursorKey,
         Duration roleCacheTtl,
-        CredentialsSource credentials) {
+        CredentialsSource credentials,
+        Optional<CliSignIn> cliSignIn) {
 
     public static final String FUNCTION_DEFINITION = "SPRING_CLOUD_FUNCTION_DEFINITION";
     public static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
@@ -77,6 +79,12 @@ public record AirlockConfig(
     public static final String JWKS_URL = "AIRLOCK_JWKS_URL";
     public static final String CURSOR_KEY = "AIRLOCK_CURSOR_KEY";
     public static final String ROLE_CACHE_TTL = "AIRLOCK_ROLE_CACHE_TTL";
+    /** The CLI's public OIDC client id, announced by GET /.well-known/airlock (list). */
+    public static final String OIDC_CLIENT_ID = "AIRLOCK_OIDC_CLIENT_ID";
+    /** The scopes the CLI asks for, space separated. */
+    public static final String OIDC_SCOPES = "AIRLOCK_OIDC_SCOPES";
+    /** The CLI's fixed loopback redirect URI, for providers that match ports exactly. */
+    public static final String OIDC_REDIRECT_URI = "AIRLOCK_OIDC_REDIRECT_URI";
 
     public static final String LOCAL_REGION = "us-east-1";
     public static final String DEFAULT_REQUESTS_TABLE = Tables.REQUESTS.logicalName();
@@ -103,6 +111,7 @@ public record AirlockConfig(
         Objects.requireNonNull(cursorKey, "cursorKey");
         Objects.requireNonNull(roleCacheTtl, "roleCacheTtl");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(cliSignIn, "cliSignIn");
         if (runs(Routes.LIST, function) && cursorKey.isEmpty()) {
             throw new InvalidConfigException(CURSOR_KEY, "is required when the list function runs");
         }
