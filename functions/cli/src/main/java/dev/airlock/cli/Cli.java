@@ -67,7 +67,7 @@ public final class Cli {
     /** The credentials chosen by the options and environment (not yet fetched). */
     public Credentials credentials() {
         return Credentials.select(global.user(), global.groups(), env, transport(), apiUrl(),
-                Optional.of(SessionStore.of(env, home(), apiUrl().toString())), clock);
+                () -> Optional.of(SessionStore.of(env, home(), apiUrl().toString())), clock);
     }
 
     /** The API with the caller's token, fetched now: a missing credential fails before any call. */

@@ -37,12 +37,16 @@ public final class Credentials {
      */
     public static Credentials select(Optional<String> user, Optional<String> groups, Environment env,
             Transport transport, URI apiUrl) {
-        return select(user, groups, env, transport, apiUrl, Optional.empty(), java.time.Clock.systemUTC());
+        return select(user, groups, env, transport, apiUrl, Optional::empty, java.time.Clock.systemUTC());
     }
 
-    /** @param session the signed-in session's store for this URL, the last choice (a file check, no parsing) */
+    /**
+     * @param session the signed-in session's store for this URL, the last choice (a file check, no
+     *                parsing); asked for only when nothing else gives a token
+     */
     public static Credentials select(Optional<String> user, Optional<String> groups, Environment env,
-            Transport transport, URI apiUrl, Optional<SessionStore> session, java.time.Clock clock) {
+            Transport transport, URI apiUrl, java.util.function.Supplier<Optional<SessionStore>> sessions,
+            java.time.Clock clock) {
         URI issuer = env.get(Environment.DEV_TOKEN_URL).map(URI::create).orElse(URI.create(apiUrl + "/dev/token"));
         if (user.isPresent()) {
             return new Credentials(Optional.of(new DevIssuerToken(transport, apiUrl, issuer, user.get(),
@@ -60,6 +64,7 @@ public final class Credentials {
             return new Credentials(Optional.of(new DevIssuerToken(transport, apiUrl, issuer,
                     env.get(Environment.USER).get(), envGroups)));
         }
+        Optional<SessionStore> session = sessions.get();
         if (session.isPresent() && session.get().exists()) {
             return new Credentials(Optional.of(new SsoToken(session.get(), clock)));
         }

@@ -124,7 +124,8 @@ class SsoSignInIT {
 
         AccessCli.Result result = second.await();
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).startsWith("access: error: the identity provider refused: invalid_grant");
+        assertThat(result.stderr()).endsWith("access: error: the identity provider refused: invalid_grant "
+                + "(the authorization code is unknown, expired or already used)\n");
         assertThat(sessionFiles(home)).isEmpty();
     }
 
@@ -142,7 +143,8 @@ class SsoSignInIT {
 
         AccessCli.Result result = login.await();
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).startsWith("access: error: the identity provider refused: invalid_grant");
+        assertThat(result.stderr()).endsWith("access: error: the identity provider refused: invalid_grant "
+                + "(code_verifier does not match the code_challenge (PKCE S256))\n");
         assertThat(sessionFiles(home)).isEmpty();
     }
 
