@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.core.api.Routes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,11 +64,11 @@ class UserPoolTest {
                 .isEqualTo("https://cognito-idp.REGION.amazonaws.com/POOL");
         assertThat(jwt.get("Audience")).isEqualTo(List.of(Map.of("Ref", clientId)));
         Map<String, Object> list = TemplateJson.environment(pool.function(Routes.LIST));
-        assertThat(list.get(FunctionEnvironment.JWT_AUDIENCE)).asString().contains(clientId);
-        assertThat(list.get(FunctionEnvironment.OIDC_CLIENT_ID)).isEqualTo(Map.of("Ref", clientId));
-        assertThat(list.get(FunctionEnvironment.OIDC_SCOPES)).isEqualTo("openid profile");
-        assertThat(list.get(FunctionEnvironment.OIDC_REDIRECT_URI)).isEqualTo("http://localhost:53682/callback");
-        assertThat(list.get(FunctionEnvironment.GROUPS_CLAIM)).isEqualTo("cognito:groups");
+        assertThat(list.get(EnvironmentNames.JWT_AUDIENCE)).asString().contains(clientId);
+        assertThat(list.get(EnvironmentNames.OIDC_CLIENT_ID)).isEqualTo(Map.of("Ref", clientId));
+        assertThat(list.get(EnvironmentNames.OIDC_SCOPES)).isEqualTo("openid profile");
+        assertThat(list.get(EnvironmentNames.OIDC_REDIRECT_URI)).isEqualTo("http://localhost:53682/callback");
+        assertThat(list.get(EnvironmentNames.GROUPS_CLAIM)).isEqualTo("cognito:groups");
         assertThat(pool.section("Parameters")).doesNotContainKeys(AirlockStack.JWT_ISSUER_PARAM,
                 AirlockStack.JWT_AUDIENCE_PARAM, AirlockStack.OIDC_CLIENT_ID_PARAM);
     }
@@ -79,9 +80,9 @@ class UserPoolTest {
         assertThat(defaults.ofType("AWS::Cognito::UserPoolClient")).isEmpty();
         assertThat(defaults.section("Parameters")).containsKey(AirlockStack.OIDC_CLIENT_ID_PARAM);
         Map<String, Object> list = TemplateJson.environment(defaults.function(Routes.LIST));
-        assertThat(list.get(FunctionEnvironment.OIDC_CLIENT_ID)).isEqualTo(Map.of("Ref", AirlockStack.OIDC_CLIENT_ID_PARAM));
-        assertThat(list.get(FunctionEnvironment.OIDC_SCOPES)).isEqualTo("openid offline_access");
-        assertThat(list).doesNotContainKey(FunctionEnvironment.OIDC_REDIRECT_URI);
+        assertThat(list.get(EnvironmentNames.OIDC_CLIENT_ID)).isEqualTo(Map.of("Ref", AirlockStack.OIDC_CLIENT_ID_PARAM));
+        assertThat(list.get(EnvironmentNames.OIDC_SCOPES)).isEqualTo("openid offline_access");
+        assertThat(list).doesNotContainKey(EnvironmentNames.OIDC_REDIRECT_URI);
     }
 
     @Test

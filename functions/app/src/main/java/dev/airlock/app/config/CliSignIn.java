@@ -1,5 +1,7 @@
 package dev.airlock.app.config;
 
+import dev.airlock.core.config.EnvironmentNames;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +12,9 @@ import java.util.Optional;
  * the public OIDC client id at the issuer the functions trust, the scopes it asks for, and a fixed loopback
  * redirect URI for providers that match ports exactly (Cognito).
  *
- * @param clientId    {@value AirlockConfig#OIDC_CLIENT_ID}
- * @param scopes      {@value AirlockConfig#OIDC_SCOPES}, space separated; default {@value #DEFAULT_SCOPES}
- * @param redirectUri {@value AirlockConfig#OIDC_REDIRECT_URI}, when the provider needs a fixed port
+ * @param clientId    {@value EnvironmentNames#OIDC_CLIENT_ID}
+ * @param scopes      {@value EnvironmentNames#OIDC_SCOPES}, space separated; default {@value #DEFAULT_SCOPES}
+ * @param redirectUri {@value EnvironmentNames#OIDC_REDIRECT_URI}, when the provider needs a fixed port
  */
 public record CliSignIn(String clientId, List<String> scopes, Optional<URI> redirectUri) {
 

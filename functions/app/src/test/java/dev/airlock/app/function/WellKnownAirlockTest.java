@@ -1,5 +1,6 @@
 package dev.airlock.app.function;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.testing.FunctionsHarness;
 import dev.airlock.app.testing.LambdaResponse;
@@ -24,9 +25,9 @@ class WellKnownAirlockTest {
 
     @Test
     void withAClientId_announcesIssuerClientAudienceScopesAndClaims_withoutAToken() {
-        LambdaResponse response = get(Map.of(AirlockConfig.OIDC_CLIENT_ID, "airlock-cli",
-                AirlockConfig.OIDC_SCOPES, "openid profile", AirlockConfig.GROUPS_CLAIM, "cognito:groups",
-                AirlockConfig.OIDC_REDIRECT_URI, "http://localhost:53682/callback"));
+        LambdaResponse response = get(Map.of(EnvironmentNames.OIDC_CLIENT_ID, "airlock-cli",
+                EnvironmentNames.OIDC_SCOPES, "openid profile", EnvironmentNames.GROUPS_CLAIM, "cognito:groups",
+                EnvironmentNames.OIDC_REDIRECT_URI, "http://localhost:53682/callback"));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.header("Cache-Control")).isEqualTo("public, max-age=60");
@@ -53,10 +54,10 @@ class WellKnownAirlockTest {
 
     @Test
     void badSignInSettings_failTheConfigurationNamingTheVariable() {
-        for (Map.Entry<String, String> bad : List.of(Map.entry(AirlockConfig.OIDC_CLIENT_ID, "has space"),
-                Map.entry(AirlockConfig.OIDC_REDIRECT_URI, "https://evil.example/callback"),
-                Map.entry(AirlockConfig.OIDC_SCOPES, "openid \"quoted\""))) {
-            Map<String, String> env = new java.util.HashMap<>(Map.of(AirlockConfig.OIDC_CLIENT_ID, "airlock-cli"));
+        for (Map.Entry<String, String> bad : List.of(Map.entry(EnvironmentNames.OIDC_CLIENT_ID, "has space"),
+                Map.entry(EnvironmentNames.OIDC_REDIRECT_URI, "https://evil.example/callback"),
+                Map.entry(EnvironmentNames.OIDC_SCOPES, "openid \"quoted\""))) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of(EnvironmentNames.OIDC_CLIENT_ID, "airlock-cli"));
             env.put(bad.getKey(), bad.getValue());
             assertThatExceptionNamesVariable(env, bad.getKey());
         }
