@@ -108,8 +108,8 @@ public final class Credentials {
 
     private String fetch() {
         TokenSource from = source.orElseThrow(() -> new CliException(Exit.DENIED, "not signed in: run 'access login' "
-                + "(single sign-on), or 'access --user NAME ...' against scripts/local-up, or set AIRLOCK_TOKEN or "
-                + "AIRLOCK_TOKEN_COMMAND"));
+                + "(single sign-on), or 'access --user NAME ...' against scripts/local-up, or set "
+                + Environment.TOKEN + " or " + Environment.TOKEN_COMMAND));
         String token = from.token();
         if (!TOKEN68.matcher(token).matches()) {
             throw new CliException(Exit.DENIED, "the token from " + from.origin()
