@@ -51,8 +51,11 @@ public final class AirlockApi extends Construct {
             + "\"integrationError\":\"$context.integrationErrorMessage\","
             + "\"authorizerError\":\"$context.authorizer.error\"}";
 
-    /** Deployment parameters of the API (CloudFormation parameter values as tokens). */
-    public record Settings(String jwtIssuer, List<String> jwtAudience, Number throttleBurst,
+    /**
+     * Deployment parameters of the API (CloudFormation parameter values as tokens, or the user pool's
+     * attributes); {@code clientId} is the CLI's OIDC client, announced by {@code GET /.well-known/airlock}.
+     */
+    public record Settings(String jwtIssuer, List<String> jwtAudience, String clientId, Number throttleBurst,
                            Number throttleRate) {
     }
 

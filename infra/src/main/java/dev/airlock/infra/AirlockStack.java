@@ -36,6 +36,7 @@ public final class AirlockStack extends Stack {
 
     public static final String JWT_ISSUER_PARAM = "JwtIssuer";
     public static final String JWT_AUDIENCE_PARAM = "JwtAudience";
+    public static final String OIDC_CLIENT_ID_PARAM = "OidcClientId";
     public static final String THROTTLE_BURST_PARAM = "ThrottleBurstLimit";
     public static final String THROTTLE_RATE_PARAM = "ThrottleRateLimit";
     /** Outputs read by scripts/deploy-localstack and the docs. */
@@ -83,6 +84,7 @@ public final class AirlockStack extends Stack {
             functions.get(spec.name()).function().addEnvironment(EnvironmentNames.JWT_AUDIENCE,
                     Fn.join(",", apiSettings.jwtAudience()));
         });
+        signInEnvironment(config.signIn(), apiSettings.clientId());
         AirlockApi api = new AirlockApi(this, "Http", apiSettings, functions);
         Catalogue.ALL.forEach(this::eventSource);
         outputs(api);
@@ -191,21 +193,39 @@ public final class AirlockStack extends Stack {
         };
     }
 
+    /** What GET /.well-known/airlock (served by list) tells the CLI. */
+    private void signInEnvironment(SignInConfig signIn, String clientId) {
+        software.amazon.awscdk.services.lambda.Function list = functions.get(Routes.LIST).function();
+        list.addEnvironment(EnvironmentNames.OIDC_CLIENT_ID, clientId);
+        list.addEnvironment(EnvironmentNames.OIDC_SCOPES, signIn.scopes());
+        signIn.redirectUri().ifPresent(uri -> list.addEnvironment(EnvironmentNames.OIDC_REDIRECT_URI, uri));
+    }
+
     private AirlockApi.Settings apiSettings(StackConfig config) {
-        CfnParameter.Builder issuer = CfnParameter.Builder.create(this, JWT_ISSUER_PARAM).type("String")
-                .description("OIDC issuer URL of the JWT authorizer (the token's iss claim), e.g. https://login.example.com/");
-        config.jwtIssuer().ifPresent(issuer::defaultValue);
-        CfnParameter.Builder audience = CfnParameter.Builder.create(this, JWT_AUDIENCE_PARAM).type("CommaDelimitedList")
-                .description("Accepted audiences (aud or client_id claim), comma separated");
-        config.jwtAudience().ifPresent(audience::defaultValue);
         CfnParameter burst = CfnParameter.Builder.create(this, THROTTLE_BURST_PARAM).type("Number")
                 .description("Default-stage burst limit (requests)").minValue(0)
                 .defaultValue(config.throttleBurst()).build();
         CfnParameter rate = CfnParameter.Builder.create(this, THROTTLE_RATE_PARAM).type("Number")
                 .description("Default-stage steady rate limit (requests per second)").minValue(0)
                 .defaultValue(config.throttleRate()).build();
+        if (config.signIn().createUserPool()) {
+            // The pool is the issuer; its CLI client is the audience (Cognito access tokens carry client_id).
+            UserPool pool = new UserPool(this, "UserPool", config.signIn().domainPrefix().orElseThrow(),
+                    config.signIn().groups(), config.signIn().redirectPort());
+            return new AirlockApi.Settings(pool.issuer(), List.of(pool.clientId()), pool.clientId(),
+                    burst.getValueAsNumber(), rate.getValueAsNumber());
+        }
+        CfnParameter.Builder clientId = CfnParameter.Builder.create(this, OIDC_CLIENT_ID_PARAM).type("String")
+                .description("The CLI's public OIDC client id (access login); empty: no single sign-on");
+        clientId.defaultValue(config.signIn().clientId().orElse(""));
+        CfnParameter.Builder issuer = CfnParameter.Builder.create(this, JWT_ISSUER_PARAM).type("String")
+                .description("OIDC issuer URL of the JWT authorizer (the token's iss claim), e.g. https://login.example.com/");
+        config.jwtIssuer().ifPresent(issuer::defaultValue);
+        CfnParameter.Builder audience = CfnParameter.Builder.create(this, JWT_AUDIENCE_PARAM).type("CommaDelimitedList")
+                .description("Accepted audiences (aud or client_id claim), comma separated");
+        config.jwtAudience().ifPresent(audience::defaultValue);
         return new AirlockApi.Settings(issuer.build().getValueAsString(), audience.build().getValueAsList(),
-                burst.getValueAsNumber(), rate.getValueAsNumber());
+                clientId.build().getValueAsString(), burst.getValueAsNumber(), rate.getValueAsNumber());
     }
 
     private void outputs(AirlockApi api) {

@@ -28,11 +28,13 @@ import java.util.Optional;
  * @param throttleBurst   default of the {@code ThrottleBurstLimit} parameter
  * @param throttleRate    default of the {@code ThrottleRateLimit} parameter
  * @param keyAdministratorRoleArn default of the {@code KeyAdministratorRoleArn} parameter, if any
+ * @param signIn          the CLI's single sign-on: a user pool to create, or an existing provider's client
  */
 public record StackConfig(Path lambdaZip, Optional<CodeLocation> codeLocation, String caKeySpec,
                           int memoryMb, int timeoutSeconds, Optional<String> jwtIssuer,
                           Optional<String> jwtAudience, String userClaim, String groupsClaim,
-                          int throttleBurst, int throttleRate, Optional<String> keyAdministratorRoleArn) {
+                          int throttleBurst, int throttleRate, Optional<String> keyAdministratorRoleArn,
+                          SignInConfig signIn) {
 
     public static final String LAMBDA_ZIP = "lambdaZip";
     public static final String CODE_BUCKET = "codeBucket";
@@ -47,6 +49,12 @@ public record StackConfig(Path lambdaZip, Optional<CodeLocation> codeLocation, S
     public static final String THROTTLE_BURST = "throttleBurst";
     public static final String THROTTLE_RATE = "throttleRate";
     public static final String KEY_ADMINISTRATOR_ROLE_ARN = "keyAdministratorRoleArn";
+    public static final String CREATE_USER_POOL = "createUserPool";
+    public static final String USER_POOL_DOMAIN = "userPoolDomain";
+    public static final String USER_POOL_GROUPS = "userPoolGroups";
+    public static final String CLI_REDIRECT_PORT = "cliRedirectPort";
+    public static final String OIDC_CLIENT_ID = "oidcClientId";
+    public static final String OIDC_SCOPES = "oidcScopes";
 
     /** Where {@code mvn -pl functions/app package} leaves the Lambda package (relative to the repo root). */
     public static final String DEFAULT_LAMBDA_ZIP = "functions/app/target/airlock-functions-lambda.zip";
@@ -87,6 +95,17 @@ public record StackConfig(Path lambdaZip, Optional<CodeLocation> codeLocation, S
             throw new IllegalArgumentException(
                     "context " + CODE_BUCKET + " and " + CODE_KEY + " must be given together");
         }
+        boolean userPool = text(node, CREATE_USER_POOL).map(Boolean::parseBoolean).orElse(false);
+        if (userPool && (text(node, JWT_ISSUER).isPresent() || text(node, JWT_AUDIENCE).isPresent()
+                || text(node, OIDC_CLIENT_ID).isPresent())) {
+            throw new IllegalArgumentException("context " + CREATE_USER_POOL + "=true takes issuer, audience and client"
+                    + " id from the pool: drop " + JWT_ISSUER + ", " + JWT_AUDIENCE + " and " + OIDC_CLIENT_ID);
+        }
+        SignInConfig signIn = new SignInConfig(userPool, text(node, USER_POOL_DOMAIN),
+                text(node, USER_POOL_GROUPS).map(SignInConfig::split).orElse(SignInConfig.DEFAULT_GROUPS),
+                integer(node, CLI_REDIRECT_PORT, userPool ? SignInConfig.DEFAULT_USER_POOL_REDIRECT_PORT : 0),
+                text(node, OIDC_CLIENT_ID),
+                text(node, OIDC_SCOPES).orElse(userPool ? SignInConfig.USER_POOL_SCOPES : SignInConfig.DEFAULT_SCOPES));
         return new StackConfig(
                 Path.of(text(node, LAMBDA_ZIP).orElse(DEFAULT_LAMBDA_ZIP)),
                 bucket.map(b -> new CodeLocation(b, key.orElseThrow())),
@@ -96,10 +115,11 @@ public record StackConfig(Path lambdaZip, Optional<CodeLocation> codeLocation, S
                 text(node, JWT_ISSUER),
                 text(node, JWT_AUDIENCE),
                 text(node, USER_CLAIM).orElse("sub"),
-                text(node, GROUPS_CLAIM).orElse("groups"),
+                text(node, GROUPS_CLAIM).orElse(userPool ? "cognito:groups" : "groups"),
                 integer(node, THROTTLE_BURST, DEFAULT_THROTTLE_BURST),
                 integer(node, THROTTLE_RATE, DEFAULT_THROTTLE_RATE),
-                text(node, KEY_ADMINISTRATOR_ROLE_ARN));
+                text(node, KEY_ADMINISTRATOR_ROLE_ARN),
+                signIn);
     }
 
     private static Optional<String> text(Node node, String key) {

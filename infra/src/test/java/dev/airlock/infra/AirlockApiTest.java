@@ -59,9 +59,9 @@ class AirlockApiTest {
     }
 
     @Test
-    void onlyTheCaAndTheKrlArePublic() {
+    void onlyTheCaTheKrlAndTheCliSettingsArePublic() {
         assertThat(Routes.ALL.stream().filter(Route::isPublic).map(Route::routeKey))
-                .containsExactlyInAnyOrder("GET /ca", "GET /krl");
+                .containsExactlyInAnyOrder("GET /ca", "GET /krl", "GET /.well-known/airlock");
     }
 
     @Test

@@ -5,10 +5,12 @@ import dev.airlock.cli.http.ApiClient;
 import dev.airlock.cli.http.RequestIds;
 import dev.airlock.cli.http.RequestListing;
 import dev.airlock.cli.http.Transport;
+import dev.airlock.cli.sso.SessionStore;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /** What every command shares: output, environment, the global options, the clock, and the API. */
 public final class Cli {
@@ -64,7 +66,8 @@ public final class Cli {
 
     /** The credentials chosen by the options and environment (not yet fetched). */
     public Credentials credentials() {
-        return Credentials.select(global.user(), global.groups(), env, transport(), apiUrl());
+        return Credentials.select(global.user(), global.groups(), env, transport(), apiUrl(),
+                () -> Optional.of(SessionStore.of(env, home(), apiUrl().toString())), clock);
     }
 
     /** The API with the caller's token, fetched now: a missing credential fails before any call. */

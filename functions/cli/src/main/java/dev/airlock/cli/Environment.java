@@ -28,6 +28,10 @@ public final class Environment {
     public static final String AUDIT_TABLE = "AIRLOCK_AUDIT_TABLE";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String AWS_REGION = "AWS_REGION";
+    /** Where the single sign-on sessions are cached ($XDG_CONFIG_HOME/airlock, default ~/.config/airlock). */
+    public static final String XDG_CONFIG_HOME = "XDG_CONFIG_HOME";
+    /** The browser to open for single sign-on (before xdg-open / open). */
+    public static final String BROWSER = "BROWSER";
     /** The person's home directory (~/.ssh), as the shell sees it. */
     public static final String USER_HOME = "HOME";
 

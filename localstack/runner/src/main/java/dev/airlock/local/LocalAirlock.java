@@ -191,12 +191,15 @@ public final class LocalAirlock implements AutoCloseable {
 
     /**
      * {@code config} plus the development issuer: its URL, its audience; keys from its discovery document
-     * (served by the gateway under {@code /dev}), as a deployment reads its real issuer's.
+     * (served by the gateway under {@code /dev}), as a deployment reads its real issuer's; and its CLI
+     * client, which {@code GET /.well-known/airlock} announces so {@code access login} signs in with it.
      */
     private static AirlockConfig trusting(Map<String, String> environment, DevTokenIssuer issuer) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put(EnvironmentNames.JWT_ISSUER, issuer.issuer());
         env.put(EnvironmentNames.JWT_AUDIENCE, issuer.audience());
+        env.putIfAbsent(EnvironmentNames.OIDC_CLIENT_ID, dev.airlock.local.oidc.OidcClients.CLI);
+        env.putIfAbsent(EnvironmentNames.OIDC_SCOPES, "openid offline_access");
         return AirlockConfig.local(env);
     }
 

@@ -46,6 +46,7 @@ import static dev.airlock.core.config.EnvironmentNames.LOCAL;
  * @param cursorKey      {@value EnvironmentNames#CURSOR_KEY}: signs list cursors; present whenever {@code list} runs
  * @param roleCacheTtl   {@value EnvironmentNames#ROLE_CACHE_TTL}: how long role definitions are cached
  * @param credentials    where the AWS credentials come from
+ * @param cliSignIn      {@value EnvironmentNames#OIDC_CLIENT_ID} and friends: the CLI's single sign-on; empty = not offered
  */
 public record AirlockConfig(
         Optional<String> function,
@@ -63,7 +64,8 @@ public record AirlockConfig(
         Optional<URI> jwksUrl,
         Optional<CursorKey> cursorKey,
         Duration roleCacheTtl,
-        CredentialsSource credentials) {
+        CredentialsSource credentials,
+        Optional<CliSignIn> cliSignIn) {
 
 
     public static final String LOCAL_REGION = "us-east-1";
@@ -91,6 +93,7 @@ public record AirlockConfig(
         Objects.requireNonNull(cursorKey, "cursorKey");
         Objects.requireNonNull(roleCacheTtl, "roleCacheTtl");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(cliSignIn, "cliSignIn");
         if (runs(Routes.LIST, function) && cursorKey.isEmpty()) {
             throw new InvalidConfigException(CURSOR_KEY, "is required when the list function runs");
         }

@@ -45,9 +45,33 @@ final class EnvironmentParser {
                 match(env, AUDIT_TABLE, DEFAULT_AUDIT_TABLE, TABLE_NAME, "must be a DynamoDB table name"),
                 match(env, CA_KEY_ID, DEFAULT_CA_KEY_ID, KEY_ID, "must be a KMS key id, key ARN or alias"),
                 userClaim, groupsClaim, jwtIssuer(env, local, function), audiences(env), jwksUrl(env),
-                cursorKey(env, local, function), roleCacheTtl(env), credentials(env, local));
+                cursorKey(env, local, function), roleCacheTtl(env), credentials(env, local), cliSignIn(env));
         validateIdentity(config);
         return config;
+    }
+
+    /** The CLI's sign-in settings, when a client id is given (docs/DEPLOY.md, "Single sign-on for the CLI"). */
+    private static Optional<CliSignIn> cliSignIn(Environment env) {
+        Optional<String> clientId = env.get(OIDC_CLIENT_ID).map(String::strip).filter(id -> !id.isEmpty());
+        if (clientId.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!clientId.get().matches("[!-~]{1,256}")) {
+            throw new InvalidConfigException(OIDC_CLIENT_ID, "must be printable ASCII without spaces");
+        }
+        java.util.List<String> scopes = java.util.Arrays.stream(env.get(OIDC_SCOPES).orElse(CliSignIn.DEFAULT_SCOPES)
+                .split(" ")).filter(scope -> !scope.isEmpty()).toList();
+        if (scopes.isEmpty() || scopes.stream().anyMatch(scope -> !scope.matches("[!#-\\[\\]-~]{1,256}"))) {
+            throw new InvalidConfigException(OIDC_SCOPES, "must be scope names separated by spaces (RFC 6749 section 3.3)");
+        }
+        Optional<URI> redirect = env.get(OIDC_REDIRECT_URI).map(text -> {
+            if (!text.matches("http://(localhost|127\\.0\\.0\\.1):[0-9]{2,5}/callback")) {
+                throw new InvalidConfigException(OIDC_REDIRECT_URI, "must be http://localhost:PORT/callback or "
+                        + "http://127.0.0.1:PORT/callback");
+            }
+            return URI.create(text);
+        });
+        return Optional.of(new CliSignIn(clientId.get(), scopes, redirect));
     }
 
     /** Every HTTP function verifies tokens, so outside a local run the issuer is required wherever one runs. */

@@ -1,6 +1,7 @@
 package dev.airlock.app.function;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.http.ApiRequest;
 import dev.airlock.app.http.ClaimsIdentity;
 import dev.airlock.app.http.HttpFunction;
@@ -21,11 +22,20 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code list}: {@code GET /requests} (filtered, paginated) and {@code GET /requests/{id}}. */
+/**
+ * {@code list}: {@code GET /requests} (filtered, paginated), {@code GET /requests/{id}}, and the public
+ * {@code GET /.well-known/airlock} (the CLI's sign-in settings).
+ */
 public final class ListFunction extends HttpFunction {
 
-    public ListFunction(ClaimsIdentity identities, ListRequests listRequests, Clock clock) {
+    /** @param config the deployment's sign-in settings, for the public {@code GET /.well-known/airlock} */
+    public ListFunction(ClaimsIdentity identities, ListRequests listRequests, Clock clock, AirlockConfig config) {
+        this(identities, listRequests, clock, new WellKnownAirlock(config));
+    }
+
+    private ListFunction(ClaimsIdentity identities, ListRequests listRequests, Clock clock, WellKnownAirlock wellKnown) {
         super(Routes.LIST, identities, Map.of(
+                "GET /.well-known/airlock", (request, caller) -> Responses.json(200, wellKnown.get(), Responses.publicCache()),
                 "GET /requests", (request, caller) -> list(listRequests, clock, request, caller),
                 "GET /requests/{id}", (request, caller) -> Responses.json(200,
                         RequestJson.of(listRequests.get(caller, request.pathParam("id")), clock.instant()))));

@@ -68,7 +68,7 @@ public final class FunctionFactory {
                     new RequestAccess(ports.store(), ports.roleCatalog(), clock),
                     new WithdrawRequest(ports.store(), clock), clock);
             case Routes.LIST -> new ListFunction(identities(),
-                    new ListRequests(ports.store(), ports.roleCatalog(), clock), clock);
+                    new ListRequests(ports.store(), ports.roleCatalog(), clock), clock, config);
             case Routes.APPROVE -> new ApproveFunction(identities(),
                     new ReviewRequest(ports.store(), ports.roleCatalog(), clock),
                     new RevokeRequest(ports.store(), ports.revocations(), ports.roleCatalog(), clock), clock);

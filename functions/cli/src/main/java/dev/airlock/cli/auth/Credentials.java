@@ -4,6 +4,8 @@ import dev.airlock.cli.CliException;
 import dev.airlock.cli.Environment;
 import dev.airlock.cli.Exit;
 import dev.airlock.cli.http.Transport;
+import dev.airlock.cli.sso.SessionStore;
+import dev.airlock.cli.sso.SsoToken;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Which credential the CLI uses, first found wins: {@code --user} (development issuer),
  * {@code AIRLOCK_TOKEN}, {@code AIRLOCK_TOKEN_COMMAND}, {@code AIRLOCK_USER} (development issuer,
- * with {@code AIRLOCK_GROUPS}); and the token it currently holds.
+ * with {@code AIRLOCK_GROUPS}), the single sign-on session cached for the URL ({@code access login});
+ * and the token it currently holds.
  */
 public final class Credentials {
 
@@ -34,6 +37,16 @@ public final class Credentials {
      */
     public static Credentials select(Optional<String> user, Optional<String> groups, Environment env,
             Transport transport, URI apiUrl) {
+        return select(user, groups, env, transport, apiUrl, Optional::empty, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param session the signed-in session's store for this URL, the last choice (a file check, no
+     *                parsing); asked for only when nothing else gives a token
+     */
+    public static Credentials select(Optional<String> user, Optional<String> groups, Environment env,
+            Transport transport, URI apiUrl, java.util.function.Supplier<Optional<SessionStore>> sessions,
+            java.time.Clock clock) {
         URI issuer = env.get(Environment.DEV_TOKEN_URL).map(URI::create).orElse(URI.create(apiUrl + "/dev/token"));
         if (user.isPresent()) {
             return new Credentials(Optional.of(new DevIssuerToken(transport, apiUrl, issuer, user.get(),
@@ -51,6 +64,10 @@ public final class Credentials {
             return new Credentials(Optional.of(new DevIssuerToken(transport, apiUrl, issuer,
                     env.get(Environment.USER).get(), envGroups)));
         }
+        Optional<SessionStore> session = sessions.get();
+        if (session.isPresent() && session.get().exists()) {
+            return new Credentials(Optional.of(new SsoToken(session.get(), clock)));
+        }
         return new Credentials(Optional.empty());
     }
 
@@ -60,6 +77,16 @@ public final class Credentials {
 
     public boolean configured() {
         return source.isPresent();
+    }
+
+    /** Names where the token comes from, for messages. */
+    public String origin() {
+        return source.map(TokenSource::origin).orElse("nothing");
+    }
+
+    /** Whether the token comes from the single sign-on session (not from an option or variable). */
+    public boolean fromSession() {
+        return source.isPresent() && source.get() instanceof SsoToken;
     }
 
     /** The token, fetched on first use. */
@@ -80,8 +107,9 @@ public final class Credentials {
     }
 
     private String fetch() {
-        TokenSource from = source.orElseThrow(() -> new CliException(Exit.DENIED, "no credentials: run 'access --user "
-                + "NAME ...' against scripts/local-up, or set AIRLOCK_TOKEN or AIRLOCK_TOKEN_COMMAND"));
+        TokenSource from = source.orElseThrow(() -> new CliException(Exit.DENIED, "not signed in: run 'access login' "
+                + "(single sign-on), or 'access --user NAME ...' against scripts/local-up, or set "
+                + Environment.TOKEN + " or " + Environment.TOKEN_COMMAND));
         String token = from.token();
         if (!TOKEN68.matcher(token).matches()) {
             throw new CliException(Exit.DENIED, "the token from " + from.origin()

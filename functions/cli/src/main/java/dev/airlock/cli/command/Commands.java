@@ -28,6 +28,9 @@ public final class Commands {
 
     static {
         TOP_LEVEL.put("login", cli -> new CommandLine(new LoginCommand(cli)));
+        TOP_LEVEL.put("sso", cli -> new CommandLine(new SsoCommand(cli)).addSubcommand(new SsoLoginCommand(cli)));
+        TOP_LEVEL.put("logout", cli -> new CommandLine(new LogoutCommand(cli)));
+        TOP_LEVEL.put("status", cli -> new CommandLine(new StatusCommand(cli)));
         TOP_LEVEL.put("request", cli -> new CommandLine(new RequestCommand(cli))
                 .addSubcommand(new RequestLsCommand(cli))
                 .addSubcommand(new RequestShowCommand(cli))

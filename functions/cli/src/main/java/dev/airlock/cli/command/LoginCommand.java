@@ -5,7 +5,9 @@ import dev.airlock.cli.CliException;
 import dev.airlock.cli.Environment;
 import dev.airlock.cli.Exit;
 import dev.airlock.cli.UsageError;
+import dev.airlock.cli.auth.Credentials;
 import dev.airlock.cli.http.ApiClient;
+import dev.airlock.cli.sso.SignIn;
 import dev.airlock.cli.login.ApprovalWait;
 import dev.airlock.cli.login.PollInterval;
 import dev.airlock.cli.login.PublicKeyFile;
@@ -60,6 +62,9 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--json", description = "the certificate details as JSON on stdout")
     boolean json;
 
+    @Option(names = "--headless", description = "when signing in, use the device authorization grant")
+    boolean headless;
+
     public LoginCommand(Cli cli) {
         this.cli = cli;
     }
@@ -69,7 +74,9 @@ public final class LoginCommand implements Callable<Integer> {
         cli.console().jsonOutput(json || cli.global().json());
         checkOptions();
         PollInterval interval = PollInterval.of(cli.env().get(Environment.POLL_INTERVAL));
-        PublicKeyFile keyFile = PublicKeyFile.resolve(Optional.ofNullable(key).filter(k -> !k.isEmpty()), cli.home());
+        // --nowait may never sign: its key is looked for only when it does (a bad one still fails first otherwise)
+        PublicKeyFile keyFile = nowait ? null : keyFile();
+        signInIfNeeded();
         ApiClient api = cli.api();
         String id;
         if (present(roles)) {
@@ -77,7 +84,7 @@ public final class LoginCommand implements Callable<Integer> {
         } else if (present(requestId)) {
             id = cli.ids(api).resolve(requestId);
         } else {
-            new CertificateSigning(cli, api, keyFile).sign(null);
+            new CertificateSigning(cli, api, keyFile()).sign(null);
             return Exit.OK;
         }
         String resume = resumeCommand(id);
@@ -87,14 +94,37 @@ public final class LoginCommand implements Callable<Integer> {
         if (present(roles)) {
             cli.console().say("Seeking request approval... (id: " + id + ")");
         }
-        if (nowait && "PENDING".equals(Json.text(api.json("GET", "/requests/" + id, null), "state").orElse(""))) {
-            wait.disarm();
-            cli.console().say("Request " + id + " is pending; once it is approved, run: " + resume);
-            return Exit.OK;
+        if (nowait) {
+            ObjectNode request = api.json("GET", "/requests/" + id, null);
+            if ("PENDING".equals(Json.text(request, "state").orElse(""))) {
+                wait.disarm();
+                cli.console().say("Request " + id + " is pending; once it is approved, run: " + resume);
+                if (cli.console().json()) {
+                    cli.console().printData(Json.pretty(request));
+                }
+                return Exit.OK;
+            }
         }
         wait.until(id);
-        new CertificateSigning(cli, api, keyFile).sign(id);
+        new CertificateSigning(cli, api, keyFile == null ? keyFile() : keyFile).sign(id);
         return Exit.OK;
+    }
+
+    private PublicKeyFile keyFile() {
+        return PublicKeyFile.resolve(Optional.ofNullable(key).filter(k -> !k.isEmpty()), cli.home());
+    }
+
+    /**
+     * Single sign-on when no option or variable names a token: the cached session, refreshed when due,
+     * else a sign-in (the sso package, and the verifier's classes, load only here).
+     */
+    private void signInIfNeeded() {
+        Credentials credentials = cli.credentials();
+        if (!credentials.configured() || credentials.fromSession()) {
+            new SignIn(cli).ensure(headless);
+        } else if (headless) {
+            throw new UsageError("--headless is for signing in; " + credentials.origin() + " already gives the token");
+        }
     }
 
     private void checkOptions() {

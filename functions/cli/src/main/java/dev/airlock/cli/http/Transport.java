@@ -53,11 +53,21 @@ public final class Transport {
      * @throws NetworkFailure when no HTTP answer arrived
      */
     public Response send(String method, URI uri, String body, Map<String, String> headers) throws NetworkFailure {
+        return send(method, uri, body, "application/json", headers);
+    }
+
+    /** POSTs an {@code application/x-www-form-urlencoded} body (OAuth's token endpoints, RFC 6749 §4.1.3). */
+    public Response postForm(URI uri, String form) throws NetworkFailure {
+        return send("POST", uri, form, "application/x-www-form-urlencoded", Map.of());
+    }
+
+    private Response send(String method, URI uri, String body, String contentType, Map<String, String> headers)
+            throws NetworkFailure {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(CALL_TIMEOUT).header("Accept", ACCEPT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
         try {

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param isPublic served without a token: no JWT authorizer in the stack, no token check in the
  *                 local gateway, and the function does not identify the caller. Only for data every
- *                 host may read ({@code GET /ca}, {@code GET /krl}), fetched by timers with no user token.
+ *                 host may read ({@code GET /ca}, {@code GET /krl}), fetched by timers with no user token,
+ *                 and what a CLI needs before it has one ({@code GET /.well-known/airlock}).
  */
 public record Route(String method, String pathTemplate, String function, boolean isPublic) {
 

@@ -25,7 +25,8 @@ public final class Routes {
             new Route("POST", "/certificates", SIGN),
             new Route("POST", "/certificates/{serial}/revocation", SIGN),
             Route.publicRoute("GET", "/ca", SIGN),
-            Route.publicRoute("GET", "/krl", SIGN));
+            Route.publicRoute("GET", "/krl", SIGN),
+            Route.publicRoute("GET", "/.well-known/airlock", LIST));
 
     private Routes() {
     }

@@ -52,6 +52,12 @@ public final class EnvironmentNames {
     public static final String JWT_AUDIENCE = "AIRLOCK_JWT_AUDIENCE";
     /** The issuer's JWK set URL; unset = the issuer's discovery document. */
     public static final String JWKS_URL = "AIRLOCK_JWKS_URL";
+    /** The CLI's public OIDC client id, announced by {@code GET /.well-known/airlock} ({@code list} only). */
+    public static final String OIDC_CLIENT_ID = "AIRLOCK_OIDC_CLIENT_ID";
+    /** The scopes the CLI asks for, space separated ({@code list} only). */
+    public static final String OIDC_SCOPES = "AIRLOCK_OIDC_SCOPES";
+    /** The CLI's fixed loopback redirect URI, for providers that match ports exactly ({@code list} only). */
+    public static final String OIDC_REDIRECT_URI = "AIRLOCK_OIDC_REDIRECT_URI";
     public static final String DEMO_USERS = "AIRLOCK_DEMO_USERS";
     public static final String PORT = "AIRLOCK_PORT";
     public static final String HOME = "AIRLOCK_HOME";

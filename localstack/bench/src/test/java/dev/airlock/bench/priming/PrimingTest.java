@@ -40,7 +40,8 @@ class PrimingTest {
             List<String> calls = new Priming(functions.context()).run();
 
             // Through the Lambda conversion without a token: 401 (verification is not bypassed), but
-            // 200 for the public GET /ca (Routes marks it public: hosts fetch it without a token);
+            // 200 for the public GET /ca and GET /krl (Routes marks them public: hosts fetch them without a
+            // token), 404 for the public GET /.well-known/airlock of a deployment without a CLI client;
             // below the verifier, as a caller without roles: the read paths' own answers.
             assertThat(calls).containsExactlyInAnyOrder(
                     "request DELETE /requests/{id} (no token) -> 401",
@@ -49,10 +50,14 @@ class PrimingTest {
                     "list GET /requests -> 200",
                     "list GET /requests/{id} (no token) -> 401",
                     "list GET /requests/{id} -> 404",
+                    "list GET /.well-known/airlock (no token) -> 404",
+                    "list GET /.well-known/airlock -> 404",
                     "approve POST /requests/{id}/reviews (no token) -> 401",
                     "approve POST /requests/{id}/reviews -> 404",
                     "sign GET /ca (no token) -> 200",
                     "sign GET /ca -> 200",
+                    "sign GET /krl (no token) -> 200",
+                    "sign GET /krl -> 200",
                     "sign POST /certificates (no token) -> 401",
                     "sign POST /certificates -> 404",
                     "expire findOverdue -> 0");
@@ -83,7 +88,8 @@ class PrimingTest {
 
             assertThat(calls).containsExactly( // route-table order
                     "sign POST /certificates (no token) -> 401", "sign POST /certificates -> 404",
-                    "sign GET /ca (no token) -> 200", "sign GET /ca -> 200");
+                    "sign GET /ca (no token) -> 200", "sign GET /ca -> 200",
+                    "sign GET /krl (no token) -> 200", "sign GET /krl -> 200");
             assertThat(audit.size()).isZero();
         }
     }

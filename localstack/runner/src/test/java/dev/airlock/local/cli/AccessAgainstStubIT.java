@@ -147,7 +147,7 @@ class AccessAgainstStubIT {
     void credentials_missingOrMalformed_exit2WithoutContactingTheServer_andNeverEchoTheToken() {
         AccessCli.Result none = cli.with("AIRLOCK_TOKEN", null).run("request", "ls");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.stderr()).startsWith("access: error: no credentials:");
+        assertThat(none.stderr()).startsWith("access: error: not signed in:");
 
         AccessCli.Result malformed = cli.with("AIRLOCK_TOKEN", "secret with spaces").run("request", "ls");
         assertThat(malformed.exitCode()).isEqualTo(2);

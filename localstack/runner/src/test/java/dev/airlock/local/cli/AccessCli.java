@@ -246,6 +246,30 @@ final class AccessCli {
             return Optional.empty();
         }
 
+        /** Blocks until stderr has a complete line matching {@code pattern}; that line's first group. */
+        String awaitStderr(java.util.regex.Pattern pattern) {
+            long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+            try {
+                while (System.nanoTime() < deadline) {
+                    boolean ended = !process.isAlive();
+                    java.util.regex.Matcher matcher = pattern.matcher(text(stderr));
+                    if (matcher.find()) {
+                        return matcher.group(1);
+                    }
+                    if (ended) {
+                        throw new AssertionError("access " + description + " ended without printing " + pattern
+                                + " on stderr:\n" + await());
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            process.destroyForcibly();
+            throw new AssertionError("access " + description + " did not print " + pattern + " within " + HANG_GUARD);
+        }
+
         /** Blocks until the raw stdout contains {@code fragment} (or the process ends without it: the test fails). */
         String awaitOutput(String fragment) {
             long deadline = System.nanoTime() + HANG_GUARD.toNanos();

@@ -212,6 +212,20 @@ class AccessLoginIT {
         assertThat(badTtl.stderr()).contains("--ttl must be a duration such as 90s, 30m or 1h30m, was 'soon'");
     }
 
+    @Test
+    void loginNowaitJson_printsTheRequestOnStdout_andNeedsNoSshKey(CliAirlock airlock, @TempDir Path home) {
+        // no ~/.ssh at all: --nowait does not sign, so it must not look for a key
+        AccessCli.Result result = airlock.cli(home).run("--user", "nora", "--groups", "contractors", "login",
+                "--request-roles", "dba", "--reason", "scripted", "--nowait", "--json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).startsWith("{").contains("\"user\": \"nora\"").contains("\"state\": \"PENDING\"")
+                .contains("\"roles\": [");
+        String id = idOf(result.stderrLines().get(0));
+        assertThat(result.stdout()).contains("\"id\": \"" + id + "\"");
+        assertThat(result.stderr()).contains("Request " + id + " is pending; once it is approved, run: ");
+    }
+
     static String idOf(String seekingLine) {
         Matcher matcher = AccessExchangeIT.SEEKING.matcher(seekingLine);
         assertThat(matcher.matches()).as(seekingLine).isTrue();
