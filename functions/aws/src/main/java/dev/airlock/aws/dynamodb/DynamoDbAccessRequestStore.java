@@ -3,6 +3,7 @@ package dev.airlock.aws.dynamodb;
 import dev.airlock.aws.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.AccessRequestStore;
+import dev.airlock.core.port.BreakGlassQuota;
 import dev.airlock.core.port.Page;
 import dev.airlock.core.port.PageRequest;
 import dev.airlock.core.storage.Tables;
@@ -62,6 +63,8 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
 
     /** Attempts of a create that lost only to concurrent transactions (idempotent: same items each time). */
     private static final int MAX_CREATE_ATTEMPTS = 3;
+    /** Attempts of a break-glass create that lost to the same user's concurrent break-glass. */
+    private static final int MAX_COUNTER_ATTEMPTS = 10;
     private static final int REQUEST = 0;
     private static final int AUDIT = 1;
     private static final int IDEMPOTENCY = 2;
@@ -70,6 +73,7 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
     private final TableNames tables;
     private final IdempotencyItems idempotency;
     private final RequestQueries queries;
+    private final BreakGlassCounters counters;
 
     /**
      * @param dynamoDb a client built once per process (URL-connection HTTP client)
@@ -81,11 +85,42 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.tables = Objects.requireNonNull(tables, "tables");
         this.idempotency = new IdempotencyItems(tables.requests(), Objects.requireNonNull(clock, "clock"));
+        this.counters = new BreakGlassCounters(dynamoDb, tables.requests());
         this.queries = new RequestQueries(dynamoDb, tables.requests(), Objects.requireNonNull(cursors, "cursors"));
     }
 
     @Override
     public AccessRequest create(AccessRequest request, AuditRecord firstRecord, Optional<String> idempotencyKey) {
+        return create(request, firstRecord, idempotencyKey, Optional.empty())
+                .orElseThrow(() -> new IllegalStateException("a create without a counter cannot lose to it"));
+    }
+
+    /**
+     * Reads the user's break-glass counter, refuses when the quota is used up, and creates the request
+     * together with the counter's next value on condition of the version read; a concurrent break-glass
+     * by the same user moves the version, and this one re-reads and re-judges.
+     */
+    @Override
+    public AccessRequest createBreakGlass(AccessRequest request, AuditRecord firstRecord,
+                                          Optional<String> idempotencyKey, BreakGlassQuota quota) {
+        Objects.requireNonNull(quota, "quota");
+        for (int attempt = 1; attempt <= MAX_COUNTER_ATTEMPTS; attempt++) {
+            BreakGlassCounters.Counter counter = counters.read(request.user());
+            List<Instant> recent = quota.recent(counter.openedAt(), request.createdAt());
+            quota.check(recent, request.createdAt());
+            Put next = counters.next(request.user(), counter, recent, request.createdAt(), quota);
+            Optional<AccessRequest> created = create(request, firstRecord, idempotencyKey, Optional.of(next));
+            if (created.isPresent()) {
+                return created.get();
+            }
+        }
+        throw new ConflictException(TRANSACTION_CONFLICT,
+                "break-glass request " + request.id() + " collided with concurrent ones; retry");
+    }
+
+    /** Empty when {@code counter}'s condition failed (another break-glass by the same user won the race). */
+    private Optional<AccessRequest> create(AccessRequest request, AuditRecord firstRecord,
+                                           Optional<String> idempotencyKey, Optional<Put> counter) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         AccessRequest stored = checkFirstRecord(request, firstRecord);
         Optional<String> idemId = idempotencyKey.map(key -> IdempotencyItems.itemId(request.user(), key));
@@ -94,14 +129,20 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
                         "attribute_not_exists(#id)", Map.of("#id", Tables.REQ_ID), Map.of())),
                 Writes.auditPut(tables.audit(), firstRecord)));
         idemId.ifPresent(id -> items.add(Writes.item(idempotency.put(id, stored))));
+        counter.ifPresent(put -> items.add(Writes.item(put)));
         for (int attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
             try {
                 Writes.transact(dynamoDb, items);
-                return stored;
+                return Optional.of(stored);
             } catch (TransactionCanceledException e) {
-                Optional<AccessRequest> earlier = createFailure(Cancellation.of(e), firstRecord, idemId, e);
+                Cancellation cancellation = Cancellation.of(e);
+                if (counter.isPresent() && !cancellation.throttled()
+                        && cancellation.conditionFailed(items.size() - 1)) {
+                    return Optional.empty();
+                }
+                Optional<AccessRequest> earlier = createFailure(cancellation, firstRecord, idemId, e);
                 if (earlier.isPresent()) {
-                    return earlier.get();
+                    return earlier;
                 }
             }
         }
