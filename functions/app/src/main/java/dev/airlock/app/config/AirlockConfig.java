@@ -2,6 +2,7 @@ package dev.airlock.app.config;
 
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.storage.Tables;
+import dev.airlock.core.usecase.BreakGlassSettings;
 import dev.airlock.identity.IdentitySettings;
 
 import java.net.URI;
@@ -41,6 +42,8 @@ import java.util.Optional;
  * @param cursorKey      {@value #CURSOR_KEY}: signs list cursors; present whenever {@code list} runs
  * @param roleCacheTtl   {@value #ROLE_CACHE_TTL}: how long role definitions are cached
  * @param credentials    where the AWS credentials come from
+ * @param breakGlass     {@value #BREAK_GLASS_LIMIT} per {@value #BREAK_GLASS_WINDOW} (default 3 per 24h) and
+ *                       {@value #POST_REVIEW_DEADLINE} (default 24h): break-glass rate limit and review deadline
  */
 public record AirlockConfig(
         Optional<String> function,
@@ -58,7 +61,8 @@ public record AirlockConfig(
         Optional<URI> jwksUrl,
         Optional<CursorKey> cursorKey,
         Duration roleCacheTtl,
-        CredentialsSource credentials) {
+        CredentialsSource credentials,
+        BreakGlassSettings breakGlass) {
 
     public static final String FUNCTION_DEFINITION = "SPRING_CLOUD_FUNCTION_DEFINITION";
     public static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
@@ -77,6 +81,9 @@ public record AirlockConfig(
     public static final String JWKS_URL = "AIRLOCK_JWKS_URL";
     public static final String CURSOR_KEY = "AIRLOCK_CURSOR_KEY";
     public static final String ROLE_CACHE_TTL = "AIRLOCK_ROLE_CACHE_TTL";
+    public static final String BREAK_GLASS_LIMIT = "AIRLOCK_BREAK_GLASS_LIMIT";
+    public static final String BREAK_GLASS_WINDOW = "AIRLOCK_BREAK_GLASS_WINDOW";
+    public static final String POST_REVIEW_DEADLINE = "AIRLOCK_POST_REVIEW_DEADLINE";
 
     public static final String LOCAL_REGION = "us-east-1";
     public static final String DEFAULT_REQUESTS_TABLE = Tables.REQUESTS.logicalName();
@@ -103,6 +110,7 @@ public record AirlockConfig(
         Objects.requireNonNull(cursorKey, "cursorKey");
         Objects.requireNonNull(roleCacheTtl, "roleCacheTtl");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(breakGlass, "breakGlass");
         if (runs(Routes.LIST, function) && cursorKey.isEmpty()) {
             throw new InvalidConfigException(CURSOR_KEY, "is required when the list function runs");
         }

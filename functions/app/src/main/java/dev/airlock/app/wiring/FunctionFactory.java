@@ -8,6 +8,7 @@ import dev.airlock.app.function.RequestFunction;
 import dev.airlock.app.function.SignFunction;
 import dev.airlock.app.http.ClaimsIdentity;
 import dev.airlock.core.api.Routes;
+import dev.airlock.core.usecase.BreakGlassAccess;
 import dev.airlock.core.usecase.BuildKrl;
 import dev.airlock.core.usecase.ExpireRequests;
 import dev.airlock.core.usecase.RevokeCertificate;
@@ -66,11 +67,12 @@ public final class FunctionFactory {
         return switch (name) {
             case Routes.REQUEST -> new RequestFunction(identities(),
                     new RequestAccess(ports.store(), ports.roleCatalog(), clock),
+                    new BreakGlassAccess(ports.store(), ports.roleCatalog(), clock, config.breakGlass()),
                     new WithdrawRequest(ports.store(), clock), clock);
             case Routes.LIST -> new ListFunction(identities(),
                     new ListRequests(ports.store(), ports.roleCatalog(), clock), clock);
             case Routes.APPROVE -> new ApproveFunction(identities(),
-                    new ReviewRequest(ports.store(), ports.roleCatalog(), clock),
+                    new ReviewRequest(ports.store(), ports.revocations(), ports.roleCatalog(), clock),
                     new RevokeRequest(ports.store(), ports.revocations(), ports.roleCatalog(), clock), clock);
             case Routes.SIGN -> new SignFunction(identities(),
                     new IssueCertificate(ports.store(), ports.auditLog(), ports.roleCatalog(),
