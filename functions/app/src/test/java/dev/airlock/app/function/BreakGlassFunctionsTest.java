@@ -105,6 +105,44 @@ class BreakGlassFunctionsTest {
                 new dev.airlock.core.port.PageRequest(5, java.util.Optional.empty())).items()).isEmpty();
     }
 
+    @Test
+    void reviewDue_listsOutstandingPostReviewsForReviewers_andTheSweepCountsOverdueOnes() {
+        String id = breakGlass().json().get("id").asString();
+        ObjectNode aliceAsks = Events.bearer(Events.query(Events.load("list-mine.json"), "reviewDue", "true"),
+                Events.ALICE_TOKEN);
+        ObjectNode bobAsks = Events.query(Events.load("list-mine.json"), "reviewDue", "true");
+
+        LambdaResponse forAlice = harness.invoke("list", aliceAsks);
+        LambdaResponse forBob = harness.invoke("list", bobAsks);
+        harness.airlock().clock().advance(java.time.Duration.ofHours(24));
+        tools.jackson.databind.JsonNode swept = sweep();
+
+        assertThat(forAlice.status()).as(forAlice.body()).isEqualTo(200);
+        assertThat(forAlice.json().get("items").size()).isEqualTo(1);
+        assertThat(forAlice.json().get("items").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(forAlice.json().get("items").get(0).get("postReview").get("overdue").asBoolean()).isFalse();
+        assertThat(forBob.json().get("items").size()).isZero();
+        assertThat(swept.get("overduePostReviews").asInt()).isEqualTo(1);
+        review(id, "APPROVE", Events.ALICE_TOKEN);
+        assertThat(sweep().get("overduePostReviews").asInt()).isZero();
+    }
+
+    @Test
+    void reviewDue_withAnotherFilter_is400() {
+        ObjectNode event = Events.query(Events.query(Events.load("list-mine.json"), "reviewDue", "true"),
+                "state", "APPROVED");
+
+        LambdaResponse response = harness.invoke("list", Events.bearer(event, Events.ALICE_TOKEN));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("invalid_query");
+    }
+
+    private tools.jackson.databind.JsonNode sweep() {
+        return Events.MAPPER.readTree(harness.functions().invokeAsLambda("expire",
+                Events.bytes(Events.load("scheduled.json"))));
+    }
+
     private String sign(String requestId) {
         String body = "{\"publicKey\": \"" + TestKeys.ed25519PublicKeyLine() + "\", \"requestId\": \"" + requestId + "\"}";
         LambdaResponse response = harness.invoke("sign", Events.body(Events.load("sign-certificate.json"), body));
