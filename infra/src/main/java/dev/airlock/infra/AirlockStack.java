@@ -1,6 +1,11 @@
 package dev.airlock.infra;
 
 import dev.airlock.core.api.Routes;
+import dev.airlock.core.usecase.PostReviewQueue;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.CreateAlarmOptions;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.infra.Permissions.Grant;
 import software.amazon.awscdk.CfnOutput;
@@ -80,7 +85,26 @@ public final class AirlockStack extends Stack {
                 .schedule(Schedule.rate(Duration.minutes(1)))
                 .targets(List.of(new LambdaFunction(functions.get(Routes.EXPIRE).alias())))
                 .build();
+        overduePostReviewAlarm();
         outputs(api);
+    }
+
+    /**
+     * Break-glass requests whose post-review is past its deadline: the expire function logs the count every
+     * run as an EMF line (PostReviewQueue.OVERDUE_METRIC); any overdue one in 15 minutes raises the alarm. No
+     * data is not breaching, as for the function alarms: a sweep that stops running raises its own Errors alarm.
+     */
+    private void overduePostReviewAlarm() {
+        Metric.Builder.create().namespace(PostReviewQueue.METRIC_NAMESPACE).metricName(PostReviewQueue.OVERDUE_METRIC)
+                .statistic("Maximum").period(Duration.minutes(15)).build()
+                .createAlarm(this, "OverduePostReviewsAlarm", CreateAlarmOptions.builder()
+                        .alarmDescription("Airlock: a break-glass request was not reviewed afterwards in time "
+                                + "(access request ls --review-due)")
+                        .threshold(1)
+                        .evaluationPeriods(1)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build());
     }
 
     /**

@@ -25,7 +25,7 @@ public final class ExpireFunction implements Function<Map<String, Object>, Map<S
     private static final Logger LOG = LoggerFactory.getLogger(ExpireFunction.class);
 
     /** The metric the CDK stack alarms on: break-glass requests past their post-review deadline. */
-    public static final String OVERDUE_POST_REVIEWS = "OverduePostReviews";
+    public static final String OVERDUE_POST_REVIEWS = PostReviewQueue.OVERDUE_METRIC;
 
     private final ExpireRequests expireRequests;
     private final Optional<PostReviewQueue> postReviews;

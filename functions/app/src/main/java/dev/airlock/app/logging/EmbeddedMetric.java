@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class EmbeddedMetric {
 
     /** The namespace of Airlock's metrics; the CDK alarm uses the same (infra). */
-    public static final String NAMESPACE = "Airlock";
+    public static final String NAMESPACE = dev.airlock.core.usecase.PostReviewQueue.METRIC_NAMESPACE;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
 

@@ -24,6 +24,12 @@ import java.util.Optional;
  */
 public final class PostReviewQueue {
 
+    /** CloudWatch namespace of Airlock's own metrics (the expire function's EMF line, the CDK alarm). */
+    public static final String METRIC_NAMESPACE = "Airlock";
+
+    /** The metric counting overdue post-reviews, logged by the expire function each run; the stack alarms on it. */
+    public static final String OVERDUE_METRIC = "OverduePostReviews";
+
     /** How far back requests are read: longer than the longest configurable post-review deadline. */
     public static final Duration LOOKBACK = Duration.ofDays(32);
 
