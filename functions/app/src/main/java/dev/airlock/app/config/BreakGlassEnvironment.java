@@ -1,12 +1,13 @@
 package dev.airlock.app.config;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.core.port.BreakGlassQuota;
 import dev.airlock.core.usecase.BreakGlassSettings;
 import dev.airlock.domain.role.GoDuration;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Reads the break-glass settings ({@link AirlockConfig#BREAK_GLASS_LIMIT} and friends); defaults: 3 per 24 h, review within 24 h. */
+/** Reads the break-glass settings ({@link EnvironmentNames#BREAK_GLASS_LIMIT} and friends); defaults: 3 per 24 h, review within 24 h. */
 final class BreakGlassEnvironment {
 
     /** Longest window or deadline accepted: a month; longer is surely a typo. */
@@ -18,13 +19,13 @@ final class BreakGlassEnvironment {
     static BreakGlassSettings parse(Environment env) {
         BreakGlassSettings d = BreakGlassSettings.DEFAULTS;
         int limit = limit(env).orElse(d.quota().limit());
-        Duration window = duration(env, AirlockConfig.BREAK_GLASS_WINDOW).orElse(d.quota().window());
-        Duration deadline = duration(env, AirlockConfig.POST_REVIEW_DEADLINE).orElse(d.postReviewDeadline());
+        Duration window = duration(env, EnvironmentNames.BREAK_GLASS_WINDOW).orElse(d.quota().window());
+        Duration deadline = duration(env, EnvironmentNames.POST_REVIEW_DEADLINE).orElse(d.postReviewDeadline());
         return new BreakGlassSettings(new BreakGlassQuota(limit, window), deadline);
     }
 
     private static Optional<Integer> limit(Environment env) {
-        Optional<String> text = env.get(AirlockConfig.BREAK_GLASS_LIMIT);
+        Optional<String> text = env.get(EnvironmentNames.BREAK_GLASS_LIMIT);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -36,7 +37,7 @@ final class BreakGlassEnvironment {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidConfigException(AirlockConfig.BREAK_GLASS_LIMIT, "must be a whole number from 1 to 1000");
+        throw new InvalidConfigException(EnvironmentNames.BREAK_GLASS_LIMIT, "must be a whole number from 1 to 1000");
     }
 
     private static Optional<Duration> duration(Environment env, String name) {

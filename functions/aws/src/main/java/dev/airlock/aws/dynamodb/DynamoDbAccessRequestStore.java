@@ -1,7 +1,8 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditChains;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.core.retry.RetryPolicy;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.BreakGlassQuota;
 import dev.airlock.core.port.Page;
@@ -61,10 +62,6 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
     public static final String AUDIT_CONFLICT = "audit_conflict";
     public static final String TRANSACTION_CONFLICT = "transaction_conflict";
 
-    /** Attempts of a create that lost only to concurrent transactions (idempotent: same items each time). */
-    private static final int MAX_CREATE_ATTEMPTS = 3;
-    /** Attempts of a break-glass create that lost to the same user's concurrent break-glass. */
-    private static final int MAX_COUNTER_ATTEMPTS = 10;
     private static final int REQUEST = 0;
     private static final int AUDIT = 1;
     private static final int IDEMPOTENCY = 2;
@@ -91,8 +88,7 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
 
     @Override
     public AccessRequest create(AccessRequest request, AuditRecord firstRecord, Optional<String> idempotencyKey) {
-        return create(request, firstRecord, idempotencyKey, Optional.empty())
-                .orElseThrow(() -> new IllegalStateException("a create without a counter cannot lose to it"));
+        return create(request, firstRecord, idempotencyKey, Optional.empty());
     }
 
     /**
@@ -104,22 +100,29 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
     public AccessRequest createBreakGlass(AccessRequest request, AuditRecord firstRecord,
                                           Optional<String> idempotencyKey, BreakGlassQuota quota) {
         Objects.requireNonNull(quota, "quota");
-        for (int attempt = 1; attempt <= MAX_COUNTER_ATTEMPTS; attempt++) {
+        return RetryPolicy.LOST_RACE.run(attempt -> {
             BreakGlassCounters.Counter counter = counters.read(request.user());
             List<Instant> recent = quota.recent(counter.openedAt(), request.createdAt());
             quota.check(recent, request.createdAt());
             Put next = counters.next(request.user(), counter, recent, request.createdAt(), quota);
-            Optional<AccessRequest> created = create(request, firstRecord, idempotencyKey, Optional.of(next));
-            if (created.isPresent()) {
-                return created.get();
+            try {
+                return Optional.of(create(request, firstRecord, idempotencyKey, Optional.of(next)));
+            } catch (CounterMoved lostRace) {
+                return Optional.empty();
             }
-        }
-        throw new ConflictException(TRANSACTION_CONFLICT,
-                "break-glass request " + request.id() + " collided with concurrent ones; retry");
+        }, () -> new ConflictException(TRANSACTION_CONFLICT,
+                "break-glass request " + request.id() + " collided with concurrent ones; retry"));
     }
 
-    /** Empty when {@code counter}'s condition failed (another break-glass by the same user won the race). */
-    private Optional<AccessRequest> create(AccessRequest request, AuditRecord firstRecord,
+    /** The user's break-glass counter changed between read and write: re-read and re-judge the quota. */
+    private static final class CounterMoved extends RuntimeException {
+        CounterMoved() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** @throws CounterMoved when {@code counter}'s condition failed (the same user's concurrent break-glass won) */
+    private AccessRequest create(AccessRequest request, AuditRecord firstRecord,
                                            Optional<String> idempotencyKey, Optional<Put> counter) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         AccessRequest stored = checkFirstRecord(request, firstRecord);
@@ -130,7 +133,7 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
                 Writes.auditPut(tables.audit(), firstRecord)));
         idemId.ifPresent(id -> items.add(Writes.item(idempotency.put(id, stored))));
         counter.ifPresent(put -> items.add(Writes.item(put)));
-        for (int attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
+        return RetryPolicy.LOST_RACE.run(attempt -> {
             try {
                 Writes.transact(dynamoDb, items);
                 return Optional.of(stored);
@@ -138,16 +141,12 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
                 Cancellation cancellation = Cancellation.of(e);
                 if (counter.isPresent() && !cancellation.throttled()
                         && cancellation.conditionFailed(items.size() - 1)) {
-                    return Optional.empty();
+                    throw new CounterMoved();
                 }
-                Optional<AccessRequest> earlier = createFailure(cancellation, firstRecord, idemId, e);
-                if (earlier.isPresent()) {
-                    return earlier;
-                }
+                return createFailure(cancellation, firstRecord, idemId, e);
             }
-        }
-        throw new ConflictException(TRANSACTION_CONFLICT,
-                "creating request " + request.id() + " collided with concurrent changes; retry");
+        }, () -> new ConflictException(TRANSACTION_CONFLICT,
+                "creating request " + request.id() + " collided with concurrent changes; retry"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.RoleCatalog;
@@ -21,7 +23,7 @@ import java.util.UUID;
 public final class BreakGlassAccess {
 
     /** The audit action that opens a break-glass request. */
-    public static final String ACTION = "request.break_glass_opened";
+    public static final AuditAction ACTION = AuditAction.REQUEST_BREAK_GLASS_OPENED;
 
     private final AccessRequestStore store;
     private final RoleCatalog roleCatalog;
@@ -52,7 +54,7 @@ public final class BreakGlassAccess {
         String id = UUID.randomUUID().toString();
         AccessRequest opened = policies.breakGlass().open(id, caller,
                 cmd.roles(), cmd.reason(), cmd.accessDuration(), settings.postReviewDeadline());
-        AuditRecord first = AuditRecord.next(AuditHead.GENESIS, Requests.chain(id), opened.createdAt(),
+        AuditRecord first = AuditRecord.next(AuditHead.GENESIS, AuditChains.forRequest(id), opened.createdAt(),
                 caller.user(), ACTION, details(opened));
         AccessRequest stored = store.createBreakGlass(opened.withAuditHead(first.head()), first, key,
                 settings.quota());

@@ -1,5 +1,6 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.KrlEntry;
 import dev.airlock.core.port.RevocationStore;
@@ -33,12 +34,12 @@ import java.util.Optional;
  */
 public final class ReviewRequest {
 
-    public static final String ACTION_APPROVED = "review.approved";
-    public static final String ACTION_DENIED = "review.denied";
-    public static final String RESOLUTION_APPROVED = "request.approved";
-    public static final String RESOLUTION_DENIED = "request.denied";
-    public static final String ACTION_POST_REVIEW_CONFIRMED = "request.post_review_confirmed";
-    public static final String ACTION_POST_REVIEW_REVOKED = "request.post_review_revoked";
+    public static final AuditAction ACTION_APPROVED = AuditAction.REVIEW_APPROVED;
+    public static final AuditAction ACTION_DENIED = AuditAction.REVIEW_DENIED;
+    public static final AuditAction RESOLUTION_APPROVED = AuditAction.REQUEST_APPROVED;
+    public static final AuditAction RESOLUTION_DENIED = AuditAction.REQUEST_DENIED;
+    public static final AuditAction ACTION_POST_REVIEW_CONFIRMED = AuditAction.REQUEST_POST_REVIEW_CONFIRMED;
+    public static final AuditAction ACTION_POST_REVIEW_REVOKED = AuditAction.REQUEST_POST_REVIEW_REVOKED;
 
     private final AccessRequestStore store;
     private final Optional<RevocationStore> revocations;
@@ -108,7 +109,7 @@ public final class ReviewRequest {
                     .put("previousState", current.stateAt(policies.now()).name())
                     .put("state", reviewed.state().name())
                     .put("serials", reviewed.certificateSerials());
-            String action = verdict == Verdict.APPROVE ? ACTION_POST_REVIEW_CONFIRMED : ACTION_POST_REVIEW_REVOKED;
+            AuditAction action = verdict == Verdict.APPROVE ? ACTION_POST_REVIEW_CONFIRMED : ACTION_POST_REVIEW_REVOKED;
             return RequestChange.of(reviewed, policies.now(), reviewer.user(), action, details.build());
         }, this::write);
     }
@@ -126,7 +127,7 @@ public final class ReviewRequest {
                 updated.certificateSerials(), updated.accessExpiresAt().orElseThrow()));
     }
 
-    private static String action(Verdict verdict) {
+    private static AuditAction action(Verdict verdict) {
         return verdict == Verdict.APPROVE ? ACTION_APPROVED : ACTION_DENIED;
     }
 
@@ -137,10 +138,10 @@ public final class ReviewRequest {
                 .put("reason", review.reason())
                 .put("state", reviewed.state().name());
         if (reviewed.state() == RequestState.APPROVED) {
-            details.put("resolution", RESOLUTION_APPROVED)
+            details.put("resolution", RESOLUTION_APPROVED.wire())
                     .put("accessExpiresAt", reviewed.accessExpiresAt().orElseThrow());
         } else if (reviewed.state() == RequestState.DENIED) {
-            details.put("resolution", RESOLUTION_DENIED);
+            details.put("resolution", RESOLUTION_DENIED.wire());
         }
         return details.build();
     }

@@ -1,5 +1,8 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
+
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.IssuedCertificateLookup;
@@ -32,7 +35,7 @@ import java.util.Objects;
 public final class RevokeCertificate {
 
     /** The audit action of a certificate revocation. */
-    public static final String ACTION = "certificate.revoked";
+    public static final AuditAction ACTION = AuditAction.CERTIFICATE_REVOKED;
 
     private final AccessRequestStore store;
     private final AuditLog auditLog;
@@ -90,7 +93,7 @@ public final class RevokeCertificate {
             revokeOnRequestChain(caller, certificate.requestId().get(), canonical, entry, details, now);
         } else {
             revocations.revoke(entry);
-            auditLog.append(IssueCertificate.userChain(certificate.holder()), caller.user(), ACTION, details);
+            auditLog.append(AuditChains.forUser(certificate.holder()), caller.user(), ACTION, details);
         }
         return certificate;
     }
