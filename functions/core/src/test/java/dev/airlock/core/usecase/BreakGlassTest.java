@@ -56,7 +56,7 @@ class BreakGlassTest {
         assertThat(opened.postReview().orElseThrow().dueAt()).isEqualTo(now.plus(Duration.ofHours(24)));
         assertThat(t.store().find(opened.id())).contains(opened);
         AuditRecord record = last("request#" + opened.id());
-        assertThat(record.action()).isEqualTo(BreakGlassAccess.ACTION);
+        assertThat(record.action()).isEqualTo(BreakGlassAccess.ACTION.wire());
         assertThat(record.seq()).isEqualTo(1);
         assertThat(record.details()).containsEntry("roles", "dba").containsEntry("reason", "INC-16 db down")
                 .containsEntry("postReviewDueAt", now.plus(Duration.ofHours(24)).toString());
@@ -132,7 +132,7 @@ class BreakGlassTest {
         assertThat(confirmed.state()).isEqualTo(RequestState.APPROVED);
         assertThat(confirmed.postReview().orElseThrow().review().orElseThrow().reviewer()).isEqualTo("alice");
         AuditRecord record = last("request#" + opened.id());
-        assertThat(record.action()).isEqualTo(ReviewRequest.ACTION_POST_REVIEW_CONFIRMED);
+        assertThat(record.action()).isEqualTo(ReviewRequest.ACTION_POST_REVIEW_CONFIRMED.wire());
         assertThat(record.details()).containsEntry("verdict", "APPROVE").containsEntry("previousState", "EXPIRED");
         assertThatThrownBy(() -> review.handle(TestIdentities.alice(), opened.id(), Verdict.DENY, "again"))
                 .isInstanceOf(ConflictException.class).hasFieldOrPropertyWithValue("code", "already_reviewed");
@@ -148,7 +148,7 @@ class BreakGlassTest {
 
         assertThat(denied.state()).isEqualTo(RequestState.REVOKED);
         assertThat(denied.resolutionReason()).contains("no incident");
-        assertThat(last("request#" + opened.id()).action()).isEqualTo(ReviewRequest.ACTION_POST_REVIEW_REVOKED);
+        assertThat(last("request#" + opened.id()).action()).isEqualTo(ReviewRequest.ACTION_POST_REVIEW_REVOKED.wire());
         assertThat(r.store.all()).containsExactly(KrlEntry.forRequest(opened.id(), List.of(cert.serial()),
                 opened.accessExpiresAt().orElseThrow()));
         assertThat(r.krl().version()).isGreaterThan(krlVersionBefore);
