@@ -5,6 +5,11 @@ import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.FunctionSpec;
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.api.Trigger;
+import dev.airlock.core.usecase.PostReviewQueue;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.CreateAlarmOptions;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.infra.Permissions.Grant;
 import software.amazon.awscdk.CfnOutput;
@@ -87,6 +92,7 @@ public final class AirlockStack extends Stack {
         signInEnvironment(config.signIn(), apiSettings.clientId());
         AirlockApi api = new AirlockApi(this, "Http", apiSettings, functions);
         Catalogue.ALL.forEach(this::eventSource);
+        overduePostReviewAlarm();
         outputs(api);
         // The console's files and its BucketDeployment's handler are CDK assets, which need `cdk bootstrap`:
         // the emulator path (code already in a bucket, no bootstrap) and -c console=false leave it out.
@@ -126,6 +132,24 @@ public final class AirlockStack extends Stack {
             case TABLE_STREAM -> throw new IllegalStateException("function '" + spec.name()
                     + "': table-stream event sources are not in the stack yet (the tables have no stream)");
         }
+    }
+
+    /**
+     * Break-glass requests whose post-review is past its deadline: the expire function logs the count every
+     * run as an EMF line (PostReviewQueue.OVERDUE_METRIC); any overdue one in 15 minutes raises the alarm. No
+     * data is not breaching, as for the function alarms: a sweep that stops running raises its own Errors alarm.
+     */
+    private void overduePostReviewAlarm() {
+        Metric.Builder.create().namespace(PostReviewQueue.METRIC_NAMESPACE).metricName(PostReviewQueue.OVERDUE_METRIC)
+                .statistic("Maximum").period(Duration.minutes(15)).build()
+                .createAlarm(this, "OverduePostReviewsAlarm", CreateAlarmOptions.builder()
+                        .alarmDescription("Airlock: a break-glass request was not reviewed afterwards in time "
+                                + "(access request ls --review-due)")
+                        .threshold(1)
+                        .evaluationPeriods(1)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build());
     }
 
     /**

@@ -101,9 +101,11 @@ public final class Permissions {
                     new Grant(Target.AUDIT_SERIAL_INDEX, List.of(QUERY)),
                     new Grant(Target.CA_KEY, CaKeyPolicy.SIGNER_ACTIONS)),
             // the sweep reads the expiry index only, then moves each request with its audit record;
-            // it reads the KRL index for expired revocations and takes them out of it (UpdateItem)
+            // it reads the KRL index for expired revocations and takes them out of it (UpdateItem);
+            // it reads the state index for break-glass requests owed a post-review (the overdue metric)
             Routes.EXPIRE, List.of(
                     new Grant(Target.EXPIRY_INDEX, List.of(QUERY)),
+                    new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
                     new Grant(Target.KRL_INDEX, List.of(QUERY)),
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE)));

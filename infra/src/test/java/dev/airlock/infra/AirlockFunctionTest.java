@@ -104,8 +104,8 @@ class AirlockFunctionTest {
     @FieldSource("FUNCTIONS")
     void errorsAndThrottlesRaiseAlarms(String name) {
         List<Object> metrics = template.ofType("AWS::CloudWatch::Alarm").values().stream()
-                .filter(a -> a.get("Dimensions").equals(List.of(
-                        Map.of("Name", "FunctionName", "Value", Map.of("Ref", template.functionId(name))))))
+                .filter(a -> List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", template.functionId(name))))
+                        .equals(a.get("Dimensions")))
                 .map(a -> a.get("MetricName"))
                 .toList();
         assertThat(metrics).containsExactlyInAnyOrder("Errors", "Throttles");

@@ -61,6 +61,7 @@ class PermissionsTest {
                         "ca-key kms:Sign", "ca-key kms:GetPublicKey", "ca-key kms:DescribeKey")),
                 Arguments.of(Routes.EXPIRE, Set.of(
                         "requests/index/byExpiry dynamodb:Query", "requests/index/byKrl dynamodb:Query",
+                        "requests/index/* dynamodb:Query",
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "audit dynamodb:PutItem")));
     }

@@ -42,6 +42,8 @@ class DemoConfigTest {
         assertThat(config.baseRolesFor(Map.of("groups", List.of("contractors")))).containsExactly("contractor");
         assertThat(config.baseRolesFor(Map.of("groups", List.of("dba-reviewers")))).containsExactly("dba-reviewer");
         assertThat(request.suggestedReviewers()).containsExactly("alice");
+        assertThat(request.breakGlass().roles()).containsExactly("dba");
+        assertThat(request.breakGlass().maxDuration()).contains(java.time.Duration.ofMinutes(30));
         assertThat(config.roles().require("contractor").options().requestPrompt())
                 .contains("Name the incident or ticket, e.g. INC-4211");
     }

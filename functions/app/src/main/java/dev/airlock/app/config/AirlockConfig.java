@@ -4,6 +4,7 @@ import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.core.storage.Tables;
+import dev.airlock.core.usecase.BreakGlassSettings;
 import dev.airlock.identity.IdentitySettings;
 
 import java.net.URI;
@@ -47,6 +48,9 @@ import static dev.airlock.core.config.EnvironmentNames.LOCAL;
  * @param roleCacheTtl   {@value EnvironmentNames#ROLE_CACHE_TTL}: how long role definitions are cached
  * @param credentials    where the AWS credentials come from
  * @param cliSignIn      {@value EnvironmentNames#OIDC_CLIENT_ID} and friends: the CLI's single sign-on; empty = not offered
+ * @param breakGlass     {@value EnvironmentNames#BREAK_GLASS_LIMIT} per {@value EnvironmentNames#BREAK_GLASS_WINDOW}
+ *                       (default 3 per 24h) and {@value EnvironmentNames#POST_REVIEW_DEADLINE} (default 24h):
+ *                       break-glass rate limit and post-review deadline
  */
 public record AirlockConfig(
         Optional<String> function,
@@ -65,7 +69,8 @@ public record AirlockConfig(
         Optional<CursorKey> cursorKey,
         Duration roleCacheTtl,
         CredentialsSource credentials,
-        Optional<CliSignIn> cliSignIn) {
+        Optional<CliSignIn> cliSignIn,
+        BreakGlassSettings breakGlass) {
 
 
     public static final String LOCAL_REGION = "us-east-1";
@@ -94,6 +99,7 @@ public record AirlockConfig(
         Objects.requireNonNull(roleCacheTtl, "roleCacheTtl");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(cliSignIn, "cliSignIn");
+        Objects.requireNonNull(breakGlass, "breakGlass");
         if (runs(Routes.LIST, function) && cursorKey.isEmpty()) {
             throw new InvalidConfigException(CURSOR_KEY, "is required when the list function runs");
         }

@@ -45,7 +45,8 @@ final class EnvironmentParser {
                 match(env, AUDIT_TABLE, DEFAULT_AUDIT_TABLE, TABLE_NAME, "must be a DynamoDB table name"),
                 match(env, CA_KEY_ID, DEFAULT_CA_KEY_ID, KEY_ID, "must be a KMS key id, key ARN or alias"),
                 userClaim, groupsClaim, jwtIssuer(env, local, function), audiences(env), jwksUrl(env),
-                cursorKey(env, local, function), roleCacheTtl(env), credentials(env, local), cliSignIn(env));
+                cursorKey(env, local, function), roleCacheTtl(env), credentials(env, local), cliSignIn(env),
+                BreakGlassEnvironment.parse(env));
         validateIdentity(config);
         return config;
     }

@@ -1,12 +1,17 @@
 package dev.airlock.app.function;
 
+import dev.airlock.app.logging.EmbeddedMetric;
 import dev.airlock.core.usecase.ExpireRequests;
+import dev.airlock.core.usecase.PostReviewQueue;
 import dev.airlock.core.usecase.SweepResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -19,10 +24,29 @@ public final class ExpireFunction implements Function<Map<String, Object>, Map<S
 
     private static final Logger LOG = LoggerFactory.getLogger(ExpireFunction.class);
 
-    private final ExpireRequests expireRequests;
+    /** The metric the CDK stack alarms on: break-glass requests past their post-review deadline. */
+    public static final String OVERDUE_POST_REVIEWS = PostReviewQueue.OVERDUE_METRIC;
 
+    private final ExpireRequests expireRequests;
+    private final Optional<PostReviewQueue> postReviews;
+    private final EmbeddedMetric metrics;
+    private final Clock clock;
+
+    /** A sweep that reports no post-review metric. */
     public ExpireFunction(ExpireRequests expireRequests) {
         this.expireRequests = Objects.requireNonNull(expireRequests, "expireRequests");
+        this.postReviews = Optional.empty();
+        this.metrics = new EmbeddedMetric(System.out);
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A sweep that also counts overdue break-glass post-reviews as {@value #OVERDUE_POST_REVIEWS} (EMF). */
+    public ExpireFunction(ExpireRequests expireRequests, PostReviewQueue postReviews, EmbeddedMetric metrics,
+                          Clock clock) {
+        this.expireRequests = Objects.requireNonNull(expireRequests, "expireRequests");
+        this.postReviews = Optional.of(postReviews);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -36,6 +60,12 @@ public final class ExpireFunction implements Function<Map<String, Object>, Map<S
         summary.put("skipped", result.skipped());
         summary.put("conflicts", result.conflicts());
         summary.put("moreWork", result.moreWork());
+        postReviews.ifPresent(queue -> {
+            Instant now = clock.instant();
+            int overdue = queue.overdueCount(now);
+            metrics.count(OVERDUE_POST_REVIEWS, overdue, now);
+            summary.put("overduePostReviews", overdue);
+        });
         return summary;
     }
 }

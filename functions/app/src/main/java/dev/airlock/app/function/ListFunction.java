@@ -43,10 +43,29 @@ public final class ListFunction extends HttpFunction {
 
     private static APIGatewayV2HTTPResponse list(ListRequests useCase, Clock clock, ApiRequest request,
                                                  Identity caller) {
+        if (reviewDue(request)) {
+            return Responses.json(200, RequestJson.page(useCase.reviewDue(caller), clock.instant()));
+        }
         RequestFilter filter = new RequestFilter(state(request), request.query("user").filter(u -> !u.isBlank()));
         PageRequest page = new PageRequest(limit(request), request.query("cursor").filter(c -> !c.isBlank()));
         Page<AccessRequest> result = useCase.list(caller, filter, page);
         return Responses.json(200, RequestJson.page(result, clock.instant()));
+    }
+
+    /** {@code reviewDue=true} lists outstanding break-glass post-reviews; it takes no other filter. */
+    private static boolean reviewDue(ApiRequest request) {
+        Optional<String> text = request.query("reviewDue");
+        if (text.isEmpty() || text.get().equals("false")) {
+            return false;
+        }
+        if (!text.get().equals("true")) {
+            throw new InvalidRequestException("invalid_query", "query parameter 'reviewDue' must be true or false");
+        }
+        if (request.query("state").isPresent() || request.query("user").isPresent()
+                || request.query("cursor").isPresent()) {
+            throw new InvalidRequestException("invalid_query", "reviewDue=true takes no state, user or cursor");
+        }
+        return true;
     }
 
     private static Optional<RequestState> state(ApiRequest request) {

@@ -8,15 +8,18 @@ import dev.airlock.app.http.Responses;
 import dev.airlock.app.json.Durations;
 import dev.airlock.app.json.RequestJson;
 import dev.airlock.core.api.Routes;
+import dev.airlock.core.usecase.BreakGlassAccess;
 import dev.airlock.core.usecase.NewRequest;
 import dev.airlock.core.usecase.RequestAccess;
 import dev.airlock.core.usecase.WithdrawRequest;
+import dev.airlock.domain.error.InvalidRequestException;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.role.Identity;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code request}: {@code POST /requests} (create) and {@code DELETE /requests/{id}} (withdraw). */
 public final class RequestFunction extends HttpFunction {
@@ -25,20 +28,27 @@ public final class RequestFunction extends HttpFunction {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
-    public RequestFunction(ClaimsIdentity identities, RequestAccess requestAccess, WithdrawRequest withdrawRequest,
-                           Clock clock) {
+    public RequestFunction(ClaimsIdentity identities, RequestAccess requestAccess, BreakGlassAccess breakGlass,
+                           WithdrawRequest withdrawRequest, Clock clock) {
         super(Routes.REQUEST, identities, Map.of(
-                "POST /requests", (request, caller) -> create(requestAccess, clock, request, caller),
+                "POST /requests", (request, caller) -> create(requestAccess, breakGlass, clock, request, caller),
                 "DELETE /requests/{id}", (request, caller) -> withdraw(withdrawRequest, clock, request, caller)));
     }
 
-    private static APIGatewayV2HTTPResponse create(RequestAccess useCase, Clock clock, ApiRequest request,
-                                                   Identity caller) {
+    private static APIGatewayV2HTTPResponse create(RequestAccess useCase, BreakGlassAccess breakGlass, Clock clock,
+                                                   ApiRequest request, Identity caller) {
         Body body = request.jsonBody(Body.class);
+        boolean isBreakGlass = Boolean.TRUE.equals(body.breakGlass());
+        if (isBreakGlass && body.pendingTtl() != null) {
+            throw new InvalidRequestException("invalid_field", "a break-glass request is approved at once and takes "
+                    + "no pendingTtl");
+        }
         NewRequest command = new NewRequest(body.roles(), body.reason(),
                 Durations.parse("pendingTtl", body.pendingTtl()),
                 Durations.parse("accessDuration", body.accessDuration()));
-        RequestAccess.Created created = useCase.handle(caller, command, request.header(IDEMPOTENCY_KEY_HEADER));
+        Optional<String> key = request.header(IDEMPOTENCY_KEY_HEADER);
+        RequestAccess.Created created = isBreakGlass ? breakGlass.handle(caller, command, key)
+                : useCase.handle(caller, command, key);
         RequestJson.View view = RequestJson.forRequester(created.request(), clock.instant(), created.guidance());
         if (created.replayed()) {
             return Responses.json(200, view, Map.of(REPLAYED_HEADER, "true"));
@@ -52,7 +62,10 @@ public final class RequestFunction extends HttpFunction {
         return Responses.json(200, RequestJson.of(withdrawn, clock.instant()));
     }
 
-    /** The body of {@code POST /requests}; {@code pendingTtl} and {@code accessDuration} in Go syntax. */
-    record Body(List<String> roles, String reason, String pendingTtl, String accessDuration) {
+    /**
+     * The body of {@code POST /requests}; {@code pendingTtl} and {@code accessDuration} in Go syntax;
+     * {@code breakGlass: true} opens a break-glass request (docs/API.md "Break-glass").
+     */
+    record Body(List<String> roles, String reason, String pendingTtl, String accessDuration, Boolean breakGlass) {
     }
 }

@@ -3,6 +3,7 @@ package dev.airlock.app.json;
 import dev.airlock.core.port.Page;
 import dev.airlock.domain.policy.RequesterGuidance;
 import dev.airlock.domain.request.AccessRequest;
+import dev.airlock.domain.request.PostReview;
 import dev.airlock.domain.request.Review;
 
 import java.time.Instant;
@@ -39,7 +40,15 @@ public final class RequestJson {
                 r.reviews().stream().map(RequestJson::review).toList(), r.resolutionReason().orElse(null),
                 text(r.resolvedAt()), r.certificateSerials(), r.version(),
                 guidance == null ? null : guidance.requestPrompt().orElse(null),
-                guidance == null ? null : guidance.suggestedReviewers());
+                guidance == null ? null : guidance.suggestedReviewers(), r.isBreakGlass(),
+                r.postReview().map(p -> postReview(p, now)).orElse(null));
+    }
+
+    private static PostReviewView postReview(PostReview p, Instant now) {
+        Optional<Review> review = p.review();
+        return new PostReviewView(text(p.dueAt()), p.overdueAt(now), review.map(Review::reviewer).orElse(null),
+                review.map(r -> r.verdict().name()).orElse(null), review.map(Review::reason).orElse(null),
+                text(review.map(Review::at)));
     }
 
     /** A page of requests: {@code {"items": [...], "nextCursor": "..." | null}}. */
@@ -65,7 +74,12 @@ public final class RequestJson {
                        String pendingExpiresAt, String accessDuration, String accessExpiresAt,
                        List<ReviewView> reviews, String resolutionReason, String resolvedAt,
                        List<String> certificateSerials, long version, String requestPrompt,
-                       List<String> suggestedReviewers) {
+                       List<String> suggestedReviewers, boolean breakGlass, PostReviewView postReview) {
+    }
+
+    /** The review a break-glass request owes; null on every other request. */
+    public record PostReviewView(String dueAt, boolean overdue, String reviewedBy, String verdict, String reason,
+                                 String reviewedAt) {
     }
 
     public record ReviewView(String reviewer, String verdict, String reason, String at) {

@@ -8,6 +8,9 @@ import dev.airlock.app.function.RequestFunction;
 import dev.airlock.app.function.SignFunction;
 import dev.airlock.app.http.ClaimsIdentity;
 import dev.airlock.core.api.Routes;
+import dev.airlock.app.logging.EmbeddedMetric;
+import dev.airlock.core.usecase.BreakGlassAccess;
+import dev.airlock.core.usecase.PostReviewQueue;
 import dev.airlock.core.usecase.BuildKrl;
 import dev.airlock.core.usecase.ExpireRequests;
 import dev.airlock.core.usecase.RevokeCertificate;
@@ -66,11 +69,12 @@ public final class FunctionFactory {
         return switch (name) {
             case Routes.REQUEST -> new RequestFunction(identities(),
                     new RequestAccess(ports.store(), ports.roleCatalog(), clock),
+                    new BreakGlassAccess(ports.store(), ports.roleCatalog(), clock, config.breakGlass()),
                     new WithdrawRequest(ports.store(), clock), clock);
             case Routes.LIST -> new ListFunction(identities(),
                     new ListRequests(ports.store(), ports.roleCatalog(), clock), clock, config);
             case Routes.APPROVE -> new ApproveFunction(identities(),
-                    new ReviewRequest(ports.store(), ports.roleCatalog(), clock),
+                    new ReviewRequest(ports.store(), ports.revocations(), ports.roleCatalog(), clock),
                     new RevokeRequest(ports.store(), ports.revocations(), ports.roleCatalog(), clock), clock);
             case Routes.SIGN -> new SignFunction(identities(),
                     new IssueCertificate(ports.store(), ports.auditLog(), ports.roleCatalog(),
@@ -79,7 +83,8 @@ public final class FunctionFactory {
                     new RevokeCertificate(ports.store(), ports.auditLog(), ports.revocations(),
                             ports.issuedCertificates(), ports.roleCatalog(), clock),
                     new BuildKrl(ports.revocations(), ports.certificateAuthority(), clock));
-            case Routes.EXPIRE -> new ExpireFunction(new ExpireRequests(ports.store(), ports.revocations(), clock));
+            case Routes.EXPIRE -> new ExpireFunction(new ExpireRequests(ports.store(), ports.revocations(), clock),
+                    new PostReviewQueue(ports.store()), new EmbeddedMetric(System.out), clock);
             default -> throw new IllegalArgumentException("no function named '" + name + "'");
         };
     }

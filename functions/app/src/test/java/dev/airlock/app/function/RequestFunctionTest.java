@@ -36,7 +36,10 @@ class RequestFunctionTest {
         JsonNode body = response.json();
         assertThat(body.propertyNames()).containsExactly("id", "user", "roles", "reason", "state", "createdAt",
                 "pendingExpiresAt", "accessDuration", "accessExpiresAt", "reviews", "resolutionReason",
-                "resolvedAt", "certificateSerials", "version", "requestPrompt", "suggestedReviewers");
+                "resolvedAt", "certificateSerials", "version", "requestPrompt", "suggestedReviewers", "breakGlass",
+                "postReview");
+        assertThat(body.get("breakGlass").asBoolean()).isFalse();
+        assertThat(body.get("postReview").isNull()).isTrue();
         // the demo's contractor role sets no request_prompt and suggests no reviewers
         assertThat(body.get("requestPrompt").isNull()).isTrue();
         assertThat(body.get("suggestedReviewers").isArray()).isTrue();

@@ -4,6 +4,7 @@ import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.retry.RetryPolicy;
 import dev.airlock.core.port.AccessRequestStore;
+import dev.airlock.core.port.BreakGlassQuota;
 import dev.airlock.core.port.Page;
 import dev.airlock.core.port.PageRequest;
 import dev.airlock.core.storage.Tables;
@@ -69,6 +70,7 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
     private final TableNames tables;
     private final IdempotencyItems idempotency;
     private final RequestQueries queries;
+    private final BreakGlassCounters counters;
 
     /**
      * @param dynamoDb a client built once per process (URL-connection HTTP client)
@@ -80,11 +82,48 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.tables = Objects.requireNonNull(tables, "tables");
         this.idempotency = new IdempotencyItems(tables.requests(), Objects.requireNonNull(clock, "clock"));
+        this.counters = new BreakGlassCounters(dynamoDb, tables.requests());
         this.queries = new RequestQueries(dynamoDb, tables.requests(), Objects.requireNonNull(cursors, "cursors"));
     }
 
     @Override
     public AccessRequest create(AccessRequest request, AuditRecord firstRecord, Optional<String> idempotencyKey) {
+        return create(request, firstRecord, idempotencyKey, Optional.empty());
+    }
+
+    /**
+     * Reads the user's break-glass counter, refuses when the quota is used up, and creates the request
+     * together with the counter's next value on condition of the version read; a concurrent break-glass
+     * by the same user moves the version, and this one re-reads and re-judges.
+     */
+    @Override
+    public AccessRequest createBreakGlass(AccessRequest request, AuditRecord firstRecord,
+                                          Optional<String> idempotencyKey, BreakGlassQuota quota) {
+        Objects.requireNonNull(quota, "quota");
+        return RetryPolicy.LOST_RACE.run(attempt -> {
+            BreakGlassCounters.Counter counter = counters.read(request.user());
+            List<Instant> recent = quota.recent(counter.openedAt(), request.createdAt());
+            quota.check(recent, request.createdAt());
+            Put next = counters.next(request.user(), counter, recent, request.createdAt(), quota);
+            try {
+                return Optional.of(create(request, firstRecord, idempotencyKey, Optional.of(next)));
+            } catch (CounterMoved lostRace) {
+                return Optional.empty();
+            }
+        }, () -> new ConflictException(TRANSACTION_CONFLICT,
+                "break-glass request " + request.id() + " collided with concurrent ones; retry"));
+    }
+
+    /** The user's break-glass counter changed between read and write: re-read and re-judge the quota. */
+    private static final class CounterMoved extends RuntimeException {
+        CounterMoved() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** @throws CounterMoved when {@code counter}'s condition failed (the same user's concurrent break-glass won) */
+    private AccessRequest create(AccessRequest request, AuditRecord firstRecord,
+                                           Optional<String> idempotencyKey, Optional<Put> counter) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         AccessRequest stored = checkFirstRecord(request, firstRecord);
         Optional<String> idemId = idempotencyKey.map(key -> IdempotencyItems.itemId(request.user(), key));
@@ -93,12 +132,18 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
                         "attribute_not_exists(#id)", Map.of("#id", Tables.REQ_ID), Map.of())),
                 Writes.auditPut(tables.audit(), firstRecord)));
         idemId.ifPresent(id -> items.add(Writes.item(idempotency.put(id, stored))));
+        counter.ifPresent(put -> items.add(Writes.item(put)));
         return RetryPolicy.LOST_RACE.run(attempt -> {
             try {
                 Writes.transact(dynamoDb, items);
                 return Optional.of(stored);
             } catch (TransactionCanceledException e) {
-                return createFailure(Cancellation.of(e), firstRecord, idemId, e);
+                Cancellation cancellation = Cancellation.of(e);
+                if (counter.isPresent() && !cancellation.throttled()
+                        && cancellation.conditionFailed(items.size() - 1)) {
+                    throw new CounterMoved();
+                }
+                return createFailure(cancellation, firstRecord, idemId, e);
             }
         }, () -> new ConflictException(TRANSACTION_CONFLICT,
                 "creating request " + request.id() + " collided with concurrent changes; retry"));

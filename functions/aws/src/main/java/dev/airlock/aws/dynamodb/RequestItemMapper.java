@@ -4,6 +4,7 @@ import dev.airlock.core.storage.Tables;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.AuditHead;
 import dev.airlock.domain.request.RequestState;
+import dev.airlock.domain.request.PostReview;
 import dev.airlock.domain.request.Review;
 import dev.airlock.domain.request.Verdict;
 import dev.airlock.domain.role.Threshold;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.airlock.aws.dynamodb.Attr.l;
 import static dev.airlock.aws.dynamodb.Attr.m;
@@ -45,6 +47,10 @@ final class RequestItemMapper {
     static final String VERSION = "version";
     static final String AUDIT_SEQ = "auditSeq";
     static final String AUDIT_HASH = "auditHash";
+    /** Present only on break-glass requests: when the post-review is due. */
+    static final String POST_REVIEW_DUE_AT = "postReviewDueAt";
+    /** Present once a break-glass request was reviewed afterwards: the review, shaped like {@link #REVIEWS}' items. */
+    static final String POST_REVIEW = "postReview";
 
     private static final String APPROVE = "approve";
     private static final String DENY = "deny";
@@ -77,6 +83,10 @@ final class RequestItemMapper {
         item.put(VERSION, n(version));
         item.put(AUDIT_SEQ, n(request.auditHead().seq()));
         item.put(AUDIT_HASH, s(request.auditHead().hash()));
+        request.postReview().ifPresent(p -> {
+            item.put(POST_REVIEW_DUE_AT, s(p.dueAt().toString()));
+            p.review().ifPresent(r -> item.put(POST_REVIEW, reviewToItem(r)));
+        });
         request.openUntil().ifPresent(due -> {
             item.put(Tables.REQ_EXPIRY_SHARD, s(ExpiryShard.of(request.id())));
             item.put(Tables.REQ_DUE_AT, n(dueEpochSecond(due)));
@@ -120,7 +130,8 @@ final class RequestItemMapper {
                     Attr.optInstant(item, RESOLVED_AT),
                     Attr.num(item, VERSION),
                     new AuditHead(Attr.num(item, AUDIT_SEQ), Attr.str(item, AUDIT_HASH)),
-                    strings(Attr.list(item, CERTIFICATE_SERIALS), CERTIFICATE_SERIALS));
+                    strings(Attr.list(item, CERTIFICATE_SERIALS), CERTIFICATE_SERIALS),
+                    postReview(item));
         } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
             // IllegalArgumentException covers an unknown state name and the record's own invariants.
             throw new MalformedItemException("stored access request is invalid: " + e.getMessage(), e);
@@ -179,6 +190,19 @@ final class RequestItemMapper {
                     Attr.str(r, REASON), Attr.instant(r, AT)));
         }
         return reviews;
+    }
+
+    private static Optional<PostReview> postReview(Map<String, AttributeValue> item) {
+        Optional<Instant> due = Attr.optInstant(item, POST_REVIEW_DUE_AT);
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Review> review = Optional.ofNullable(item.get(POST_REVIEW)).map(value -> {
+            Map<String, AttributeValue> r = Attr.mapElement(value, POST_REVIEW);
+            return new Review(Attr.str(r, REVIEWER), Verdict.valueOf(Attr.str(r, VERDICT)), Attr.str(r, REASON),
+                    Attr.instant(r, AT));
+        });
+        return Optional.of(new PostReview(due.get(), review));
     }
 
     private static List<String> strings(List<AttributeValue> values, String name) {

@@ -31,7 +31,9 @@ class RequestItemMapperTest {
                 TestRequests.expiredWhilePending("alice"),
                 TestRequests.expiredAfterApproval("alice"),
                 TestRequests.revoked("alice"),
-                TestRequests.withdrawn("alice"));
+                TestRequests.withdrawn("alice"),
+                TestRequests.breakGlass("alice", TestRequests.T0),
+                TestRequests.breakGlassRevokedAfterwards("alice"));
     }
 
     @ParameterizedTest

@@ -72,6 +72,19 @@ public final class TestRequests {
         return pending(user, T0).withdraw(user, T0.plusSeconds(30));
     }
 
+    /** A break-glass request for {@code dba} opened at {@code createdAt}: approved for 30 min, post-review due in 24 h. */
+    public static AccessRequest breakGlass(String user, Instant createdAt) {
+        return AccessRequest.breakGlass(UUID.randomUUID().toString(), user, List.of("dba"), "outage", createdAt,
+                Duration.ofMinutes(30), Map.of("dba", List.of(Threshold.DEFAULT)), createdAt.plus(Duration.ofHours(24)));
+    }
+
+    /** A break-glass request whose post-review denied it while open: REVOKED, with the finding. */
+    public static AccessRequest breakGlassRevokedAfterwards(String user) {
+        Instant at = T0.plusSeconds(90);
+        return breakGlass(user, T0).withCertificateSerial("77")
+                .applyPostReview(new Review("reviewer-1", Verdict.DENY, "no incident", at), at);
+    }
+
     /** A pending request with one approval of two and one empty-reason review. */
     public static AccessRequest pendingWithReview(String user) {
         AccessRequest request = pending(UUID.randomUUID().toString(), user, T0,

@@ -50,6 +50,10 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "DUR", description = "how long the access lasts once approved")
     String duration;
 
+    @Option(names = "--break-glass", description = "open the roles at once, without a reviewer (needs --reason; "
+            + "a reviewer must review it afterwards)")
+    boolean breakGlass;
+
     @Option(names = "--request-id", paramLabel = "ID", description = "use an existing request")
     String requestId;
 
@@ -91,7 +95,10 @@ public final class LoginCommand implements Callable<Integer> {
         ApprovalWait wait = new ApprovalWait(api, cli.console(), cli.clock(), interval, resume);
         // armed before the id is printed, so whoever reacts to that line can interrupt safely
         wait.armInterruptHint(id);
-        if (present(roles)) {
+        if (breakGlass) {
+            cli.console().say("Break-glass request " + id + " is approved without a reviewer; a reviewer must "
+                    + "review it afterwards (access request show " + id + ").");
+        } else if (present(roles)) {
             cli.console().say("Seeking request approval... (id: " + id + ")");
         }
         if (nowait) {
@@ -128,6 +135,9 @@ public final class LoginCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
+        if (breakGlass && (!present(roles) || reason == null || reason.isBlank() || present(ttl))) {
+            throw new UsageError("--break-glass needs --request-roles and --reason, and takes no --ttl");
+        }
         if (present(roles) && present(requestId)) {
             throw new UsageError("use either --request-roles or --request-id, not both");
         }
@@ -173,6 +183,9 @@ public final class LoginCommand implements Callable<Integer> {
         }
         if (present(duration)) {
             body.put("accessDuration", duration);
+        }
+        if (breakGlass) {
+            body.put("breakGlass", true);
         }
         // A retry after a lost reply must not create a second request (docs/API.md, Idempotency-Key).
         ObjectNode created = api.json("POST", "/requests", Json.compact(body),

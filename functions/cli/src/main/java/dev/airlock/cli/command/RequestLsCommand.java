@@ -33,6 +33,10 @@ public final class RequestLsCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "USER", description = "only requests made by USER")
     String user;
 
+    @Option(names = "--review-due", description = "break-glass requests still owed a review afterwards "
+            + "(by you, as a reviewer), soonest due first")
+    boolean reviewDue;
+
     @Option(names = "--json", description = "a JSON array of the requests on stdout")
     boolean json;
 
@@ -43,7 +47,10 @@ public final class RequestLsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         cli.console().jsonOutput(json || cli.global().json());
-        String query = "";
+        if (reviewDue && (present(state) || present(user))) {
+            throw new UsageError("--review-due takes no --state or --user");
+        }
+        String query = reviewDue ? "reviewDue=true" : "";
         String wanted = null;
         if (state != null && !state.isEmpty()) {
             wanted = state.toUpperCase(Locale.ROOT);
@@ -61,11 +68,20 @@ public final class RequestLsCommand implements Callable<Integer> {
             requests.forEach(array::add);
             cli.console().printData(Json.pretty(array));
         } else if (requests.isEmpty()) {
-            cli.console().say("No access requests" + (wanted == null ? "" : " in state " + wanted)
+            cli.console().say(reviewDue ? "No break-glass request is owed a review." : "No access requests"
+                    + (wanted == null ? "" : " in state " + wanted)
                     + (user == null || user.isEmpty() ? "" : " by " + user) + ".");
         } else {
             RequestText.table(requests).forEach(cli.console()::printSafe);
+            if (reviewDue) {
+                requests.forEach(r -> cli.console().say(RequestText.prefix(RequestText.text(r, "id")) + ": "
+                        + RequestText.postReview(r).orElse("")));
+            }
         }
         return Exit.OK;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isEmpty();
     }
 }

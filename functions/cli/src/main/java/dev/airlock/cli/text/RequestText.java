@@ -80,7 +80,23 @@ public final class RequestText {
         }
         List<String> serials = strings(r.get("certificateSerials"));
         lines.add(line("Certificates:", serials.isEmpty() ? "none" : String.join(", ", serials)));
+        postReview(r).ifPresent(text -> lines.add(line("Break-glass:", text)));
         return lines;
+    }
+
+    /** {@code post-review due 2026-12-07 03:00:00Z (OVERDUE)} or {@code reviewed afterwards: DENY by alice}. */
+    public static java.util.Optional<String> postReview(JsonNode r) {
+        JsonNode p = r.get("postReview");
+        if (p == null || !p.isObject()) {
+            return java.util.Optional.empty();
+        }
+        if (p.hasNonNull("reviewedBy")) {
+            String reason = p.hasNonNull("reason") && !text(p, "reason").isEmpty() ? ": " + oneLine(text(p, "reason")) : "";
+            return java.util.Optional.of("reviewed afterwards: " + text(p, "verdict") + " by " + text(p, "reviewedBy")
+                    + reason);
+        }
+        boolean overdue = p.path("overdue").asBoolean(false);
+        return java.util.Optional.of("post-review due " + Times.second(text(p, "dueAt")) + (overdue ? " (OVERDUE)" : ""));
     }
 
     /** {@code approved request bc8ca931 (bob: dba); it is now APPROVED} (unescaped: Console escapes). */
@@ -88,7 +104,8 @@ public final class RequestText {
         String state = text(r, "state");
         return verb + " request " + prefix(text(r, "id")) + " (" + text(r, "user") + ": "
                 + String.join(", ", strings(r.get("roles"))) + ")"
-                + ("PENDING".equals(state) ? "; it stays PENDING until more reviewers agree" : "; it is now " + state);
+                + ("PENDING".equals(state) ? "; it stays PENDING until more reviewers agree" : "; it is now " + state)
+                + (r.path("breakGlass").asBoolean(false) ? " (break-glass post-review recorded)" : "");
     }
 
     /** {@code withdrew request bc8ca931 (dba); it is now WITHDRAWN} (unescaped). */
@@ -119,7 +136,7 @@ public final class RequestText {
         return TerminalText.escape(value);
     }
 
-    private static String prefix(String id) {
+    public static String prefix(String id) {
         return id.length() <= 8 ? id : id.substring(0, 8);
     }
 

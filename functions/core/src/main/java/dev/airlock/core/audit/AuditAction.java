@@ -29,6 +29,18 @@ public enum AuditAction {
     REQUEST_DENIED("request.denied"),
     /** The requester withdrew a pending request. */
     REQUEST_WITHDRAWN("request.withdrawn"),
+    /**
+     * A break-glass request was opened: APPROVED at once without a reviewer, a post-review due; the first
+     * record of its request chain (docs/AUDIT.md).
+     */
+    REQUEST_BREAK_GLASS_OPENED("request.break_glass_opened"),
+    /** A reviewer confirmed a break-glass request afterwards (its state does not change). */
+    REQUEST_POST_REVIEW_CONFIRMED("request.post_review_confirmed"),
+    /**
+     * A reviewer denied a break-glass request afterwards: a finding; if its access was still open it is
+     * REVOKED and its certificates are in the KRL, as for {@link #REQUEST_REVOKED}.
+     */
+    REQUEST_POST_REVIEW_REVOKED("request.post_review_revoked"),
     /** An approved request was revoked before its window closed. */
     REQUEST_REVOKED("request.revoked"),
     /** The sweep recorded that an open request's window closed. */

@@ -26,6 +26,12 @@ public final class EnvironmentNames {
     public static final String GROUPS_CLAIM = "AIRLOCK_GROUPS_CLAIM";
     /** How long role definitions are cached (a Go duration such as {@code 30s}). */
     public static final String ROLE_CACHE_TTL = "AIRLOCK_ROLE_CACHE_TTL";
+    /** Break-glass requests one user may open per window (default 3). */
+    public static final String BREAK_GLASS_LIMIT = "AIRLOCK_BREAK_GLASS_LIMIT";
+    /** The sliding window of the break-glass limit, Go duration syntax (default 24h). */
+    public static final String BREAK_GLASS_WINDOW = "AIRLOCK_BREAK_GLASS_WINDOW";
+    /** How long after opening a break-glass request a reviewer has to review it (default 24h). */
+    public static final String POST_REVIEW_DEADLINE = "AIRLOCK_POST_REVIEW_DEADLINE";
     /** {@code true} marks an explicitly local run (the local runner, tests). */
     public static final String LOCAL = "AIRLOCK_LOCAL";
 

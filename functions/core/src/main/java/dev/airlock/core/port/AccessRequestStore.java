@@ -25,6 +25,18 @@ public interface AccessRequestStore {
      */
     AccessRequest create(AccessRequest request, AuditRecord firstRecord, Optional<String> idempotencyKey);
 
+    /**
+     * {@link #create} for a break-glass request, refused when the requester already opened
+     * {@code quota.limit()} break-glass requests inside {@code quota.window()} before
+     * {@code request.createdAt()}. The count and the write are one atomic step (concurrent break-glass
+     * requests by one user cannot exceed the limit).
+     *
+     * @throws dev.airlock.domain.error.ThrottledException code {@value BreakGlassQuota#RATE_LIMITED},
+     *                                                     Retry-After when the oldest leaves the window
+     */
+    AccessRequest createBreakGlass(AccessRequest request, AuditRecord firstRecord, Optional<String> idempotencyKey,
+                                   BreakGlassQuota quota);
+
     /** Strongly consistent read by id. */
     Optional<AccessRequest> find(String id);
 

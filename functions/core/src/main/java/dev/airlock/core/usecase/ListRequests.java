@@ -93,6 +93,24 @@ public final class ListRequests {
     }
 
     /**
+     * {@code GET /requests?reviewDue=true}: the break-glass requests still owed a post-review that the
+     * caller may review (never their own), soonest due first ({@link PostReviewQueue}); one page, no cursor.
+     */
+    public Page<AccessRequest> reviewDue(Identity caller) {
+        Requests.required(caller, "caller");
+        Policies policies = Policies.at(roleCatalog, clock);
+        if (!policies.isReviewer(caller)) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+        ReviewPolicy reviews = policies.reviews();
+        List<AccessRequest> due = new PostReviewQueue(store).outstanding(policies.now()).stream()
+                .filter(r -> reviews.mayReview(caller, r))
+                .map(r -> Requests.asOf(r, policies.now()))
+                .toList();
+        return new Page<>(due, Optional.empty());
+    }
+
+    /**
      * One request, as of now.
      *
      * @throws NotFoundException     code {@code request_not_found}

@@ -1,6 +1,7 @@
 package dev.airlock.core.usecase;
 
 import dev.airlock.core.port.RoleCatalog;
+import dev.airlock.domain.policy.BreakGlassPolicy;
 import dev.airlock.domain.policy.CertificatePolicy;
 import dev.airlock.domain.policy.RequestPolicy;
 import dev.airlock.domain.policy.ReviewPolicy;
@@ -43,6 +44,10 @@ final class Policies {
 
     RequestPolicy requests() {
         return new RequestPolicy(roles, frozen);
+    }
+
+    BreakGlassPolicy breakGlass() {
+        return new BreakGlassPolicy(roles, frozen);
     }
 
     ReviewPolicy reviews() {

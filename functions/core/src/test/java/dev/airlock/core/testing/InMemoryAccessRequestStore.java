@@ -2,6 +2,7 @@ package dev.airlock.core.testing;
 
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.AccessRequestStore;
+import dev.airlock.core.port.BreakGlassQuota;
 import dev.airlock.core.port.Page;
 import dev.airlock.core.port.PageRequest;
 import dev.airlock.domain.error.ConflictException;
@@ -69,6 +70,21 @@ public final class InMemoryAccessRequestStore implements AccessRequestStore {
         items.put(request.id(), request);
         idempotencyKey.ifPresent(k -> idempotencyKeys.put(scopedKey(request.user(), k), request.id()));
         return request;
+    }
+
+    /** Counts under the store's lock, as the DynamoDB store counts under its per-user counter item's condition. */
+    @Override
+    public synchronized AccessRequest createBreakGlass(AccessRequest request, AuditRecord firstRecord,
+                                                       Optional<String> idempotencyKey, BreakGlassQuota quota) {
+        Optional<String> earlier = idempotencyKey.map(k -> idempotencyKeys.get(scopedKey(request.user(), k)));
+        if (earlier.isPresent()) {
+            return items.get(earlier.get());
+        }
+        List<Instant> opened = items.values().stream()
+                .filter(r -> r.isBreakGlass() && r.user().equals(request.user()))
+                .map(AccessRequest::createdAt).toList();
+        quota.check(quota.recent(opened, request.createdAt()), request.createdAt());
+        return create(request, firstRecord, idempotencyKey);
     }
 
     @Override

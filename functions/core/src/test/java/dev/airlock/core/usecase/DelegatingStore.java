@@ -2,6 +2,7 @@ package dev.airlock.core.usecase;
 
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.AccessRequestStore;
+import dev.airlock.core.port.BreakGlassQuota;
 import dev.airlock.core.port.Page;
 import dev.airlock.core.port.PageRequest;
 import dev.airlock.domain.request.AccessRequest;
@@ -23,6 +24,12 @@ class DelegatingStore implements AccessRequestStore {
     @Override
     public AccessRequest create(AccessRequest request, AuditRecord firstRecord, Optional<String> idempotencyKey) {
         return delegate.create(request, firstRecord, idempotencyKey);
+    }
+
+    @Override
+    public AccessRequest createBreakGlass(AccessRequest request, AuditRecord firstRecord,
+                                          Optional<String> idempotencyKey, BreakGlassQuota quota) {
+        return delegate.createBreakGlass(request, firstRecord, idempotencyKey, quota);
     }
 
     @Override

@@ -23,6 +23,9 @@ import java.util.Objects;
  * a requested role in {@code deny.review_requests.roles} (deny beats allow). Nobody reviews their own
  * request (two-person rule), and each reviewer reviews once.
  *
+ * <p>A break-glass request (approved without a reviewer) is reviewed afterwards by the same rule: an
+ * approval confirms it, a denial revokes it ({@link AccessRequest#applyPostReview}).
+ *
  * <p>Checks run in this order so a caller learns nothing about a request they may not review:
  * self-review, permission, then the request's state, then a repeated review.
  */
@@ -82,6 +85,10 @@ public final class ReviewPolicy {
             throw new AccessDeniedException("not_reviewer",
                     "your roles do not allow reviewing requests for " + request.roles());
         }
+        if (request.isBreakGlass()) {
+            checkPostReview(reviewer, request);
+            return;
+        }
         RequestState state = request.stateAt(now);
         if (state != RequestState.PENDING) {
             throw new ConflictException("invalid_state",
@@ -89,6 +96,14 @@ public final class ReviewPolicy {
         }
         if (request.hasReviewFrom(reviewer.user())) {
             throw new ConflictException("already_reviewed", "you have already reviewed request " + request.id());
+        }
+    }
+
+    /** A break-glass request is reviewed once, afterwards, whatever its state (AccessRequest#applyPostReview). */
+    private static void checkPostReview(Identity reviewer, AccessRequest request) {
+        if (request.postReview().orElseThrow().done()) {
+            throw new ConflictException("already_reviewed", "break-glass request " + request.id()
+                    + " was already reviewed afterwards");
         }
     }
 
@@ -109,6 +124,7 @@ public final class ReviewPolicy {
         }
         Instant now = clock.instant();
         checkReview(reviewer, request, now);
-        return request.applyReview(new Review(reviewer.user(), verdict, trimmed, now), now);
+        Review review = new Review(reviewer.user(), verdict, trimmed, now);
+        return request.isBreakGlass() ? request.applyPostReview(review, now) : request.applyReview(review, now);
     }
 }

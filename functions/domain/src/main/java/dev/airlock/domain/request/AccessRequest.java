@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,8 @@ import java.util.Optional;
  * @param version            optimistic-concurrency version of the stored item
  * @param auditHead          head of this request's audit chain
  * @param certificateSerials serials of the certificates issued under it, in issue order
+ * @param postReview         for a break-glass request (approved at once, without a reviewer): the review
+ *                           owed afterwards; empty for every other request
  */
 public record AccessRequest(
         String id,
@@ -54,7 +57,8 @@ public record AccessRequest(
         Optional<Instant> resolvedAt,
         long version,
         AuditHead auditHead,
-        List<String> certificateSerials) {
+        List<String> certificateSerials,
+        Optional<PostReview> postReview) {
 
     /** Most certificates issued under one request; bounds the stored item (DynamoDB items ≤ 400 KB). */
     public static final int MAX_CERTIFICATES_PER_REQUEST = 500;
@@ -70,6 +74,20 @@ public record AccessRequest(
         thresholdsByRole = n.thresholdsByRole();
         reviews = n.reviews();
         certificateSerials = n.certificateSerials();
+        Objects.requireNonNull(postReview, "postReview");
+        if (postReview.isPresent() && (state == RequestState.PENDING || !reviews.isEmpty())) {
+            throw new IllegalArgumentException("a break-glass request is never PENDING and has no reviews");
+        }
+    }
+
+    /** A request that is not break-glass. */
+    public AccessRequest(String id, String user, List<String> roles, String reason, RequestState state,
+            Instant createdAt, Instant pendingExpiresAt, Duration accessDuration, Optional<Instant> accessExpiresAt,
+            Map<String, List<Threshold>> thresholdsByRole, List<Review> reviews, Optional<String> resolutionReason,
+            Optional<Instant> resolvedAt, long version, AuditHead auditHead, List<String> certificateSerials) {
+        this(id, user, roles, reason, state, createdAt, pendingExpiresAt, accessDuration, accessExpiresAt,
+                thresholdsByRole, reviews, resolutionReason, resolvedAt, version, auditHead, certificateSerials,
+                Optional.empty());
     }
 
     /** A new PENDING request at version 0 with no reviews, no certificates and the genesis audit head. */
@@ -79,6 +97,59 @@ public record AccessRequest(
         return new AccessRequest(id, user, roles, reason, RequestState.PENDING, createdAt, pendingExpiresAt,
                 accessDuration, Optional.empty(), thresholdsByRole, List.of(), Optional.empty(), Optional.empty(),
                 0, AuditHead.GENESIS, List.of());
+    }
+
+    /**
+     * A break-glass request: APPROVED at {@code createdAt}, version 0, genesis audit head, its access window
+     * open for {@code accessDuration}, a post-review due at {@code postReviewDueAt}. It never waits for
+     * reviews, so its pending expiry is its creation's access end (kept only because every request has one).
+     */
+    public static AccessRequest breakGlass(
+            String id, String user, List<String> roles, String reason, Instant createdAt, Duration accessDuration,
+            Map<String, List<Threshold>> thresholdsByRole, Instant postReviewDueAt) {
+        Instant accessEnd = createdAt.plus(accessDuration);
+        return new AccessRequest(id, user, roles, reason, RequestState.APPROVED, createdAt, accessEnd,
+                accessDuration, Optional.of(accessEnd), thresholdsByRole, List.of(), Optional.empty(),
+                Optional.of(createdAt), 0, AuditHead.GENESIS, List.of(), Optional.of(PostReview.due(postReviewDueAt)));
+    }
+
+    /** Whether this request was opened by break-glass. */
+    public boolean isBreakGlass() {
+        return postReview.isPresent();
+    }
+
+    /** Whether this is a break-glass request whose post-review is missing past its deadline at {@code now}. */
+    public boolean isPostReviewOverdueAt(Instant now) {
+        return postReview.map(p -> p.overdueAt(now)).orElse(false);
+    }
+
+    /**
+     * Records the review a break-glass request owes. Approval confirms it (state unchanged). Denial is a
+     * finding: access that is still APPROVED at {@code now} is REVOKED with the review's reason (the caller
+     * puts its certificates into the KRL, as for any revocation); access that already ended keeps its state.
+     * Allowed in any state, once: the obligation outlives the short access window.
+     *
+     * @throws AccessDeniedException code {@code self_review} when the reviewer is the requester
+     * @throws ConflictException     code {@code not_break_glass} for another request, {@code already_reviewed}
+     *                               when the post-review was already given
+     */
+    public AccessRequest applyPostReview(Review review, Instant now) {
+        if (review.reviewer().equals(user)) {
+            throw new AccessDeniedException("self_review", "a requester cannot review their own request");
+        }
+        PostReview due = postReview.orElseThrow(() ->
+                new ConflictException("not_break_glass", "request " + id + " is not a break-glass request"));
+        if (due.done()) {
+            throw new ConflictException("already_reviewed", "request " + id + " was already reviewed afterwards by '"
+                    + due.review().orElseThrow().reviewer() + "'");
+        }
+        Optional<PostReview> done = Optional.of(new PostReview(due.dueAt(), Optional.of(review)));
+        boolean revoke = review.verdict() == Verdict.DENY && stateAt(now) == RequestState.APPROVED;
+        RequestState next = revoke ? RequestState.REVOKED : state;
+        Optional<String> resolution = revoke ? Optional.of(review.reason()) : resolutionReason;
+        return new AccessRequest(id, user, roles, reason, next, createdAt, pendingExpiresAt, accessDuration,
+                accessExpiresAt, thresholdsByRole, reviews, resolution, resolvedAt, version, auditHead,
+                certificateSerials, done);
     }
 
     /** The effective state at {@code now}: a PENDING or APPROVED request past its expiry is EXPIRED. */
@@ -209,14 +280,14 @@ public record AccessRequest(
     public AccessRequest withAuditHead(AuditHead head) {
         return new AccessRequest(id, user, roles, reason, state, createdAt, pendingExpiresAt, accessDuration,
                 accessExpiresAt, thresholdsByRole, reviews, resolutionReason, resolvedAt, version, head,
-                certificateSerials);
+                certificateSerials, postReview);
     }
 
     /** The same request as stored after a successful conditional write: version + 1. */
     public AccessRequest nextVersion() {
         return new AccessRequest(id, user, roles, reason, state, createdAt, pendingExpiresAt, accessDuration,
                 accessExpiresAt, thresholdsByRole, reviews, resolutionReason, resolvedAt, version + 1, auditHead,
-                certificateSerials);
+                certificateSerials, postReview);
     }
 
     private void requireStateAt(Instant now, RequestState required, String action) {
@@ -234,6 +305,6 @@ public record AccessRequest(
             Optional<String> newResolutionReason, Optional<Instant> newResolvedAt, List<String> newSerials) {
         return new AccessRequest(id, user, roles, reason, newState, createdAt, pendingExpiresAt, accessDuration,
                 newAccessExpiresAt, thresholdsByRole, newReviews, newResolutionReason, newResolvedAt, version,
-                auditHead, newSerials);
+                auditHead, newSerials, postReview);
     }
 }

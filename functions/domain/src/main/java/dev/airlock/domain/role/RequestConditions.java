@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param thresholds  review thresholds, OR'd; empty means {@link Threshold#DEFAULT}
  * @param suggestedReviewers user names suggested as reviewers (shown to the requester, given to notifications);
  *                    a suggestion only: who may review is decided by {@code review_requests}
+ * @param breakGlass  roles a holder may open without a reviewer, reviewed afterwards (Airlock's extension)
  */
 public record RequestConditions(
         List<String> roles, Optional<Duration> maxDuration, ReasonMode reasonMode, List<Threshold> thresholds,
-        List<String> suggestedReviewers) {
+        List<String> suggestedReviewers, BreakGlass breakGlass) {
 
     /** Requests nothing. */
     public static final RequestConditions NONE =
@@ -30,12 +31,19 @@ public record RequestConditions(
         this(roles, maxDuration, reasonMode, thresholds, List.of());
     }
 
+    /** Conditions without break-glass. */
+    public RequestConditions(List<String> roles, Optional<Duration> maxDuration, ReasonMode reasonMode,
+            List<Threshold> thresholds, List<String> suggestedReviewers) {
+        this(roles, maxDuration, reasonMode, thresholds, suggestedReviewers, BreakGlass.NONE);
+    }
+
     public RequestConditions {
         suggestedReviewers = List.copyOf(Objects.requireNonNull(suggestedReviewers, "suggestedReviewers"));
         roles = List.copyOf(Objects.requireNonNull(roles, "roles"));
         Objects.requireNonNull(maxDuration, "maxDuration");
         Objects.requireNonNull(reasonMode, "reasonMode");
         thresholds = List.copyOf(Objects.requireNonNull(thresholds, "thresholds"));
+        Objects.requireNonNull(breakGlass, "breakGlass");
         maxDuration.ifPresent(d -> {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("maxDuration must be positive: " + d);

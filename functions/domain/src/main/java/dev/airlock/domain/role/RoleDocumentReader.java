@@ -75,7 +75,26 @@ final class RoleDocumentReader {
                 throw n.location().error(path, "must be a user name (not empty, no ',')");
             }
         });
-        return new RequestConditions(roles, maxDuration, mode, thresholds(n), reviewers);
+        BreakGlass breakGlass = n.map("break_glass").map(b -> breakGlass(b, roles)).orElse(BreakGlass.NONE);
+        return new RequestConditions(roles, maxDuration, mode, thresholds(n), reviewers, breakGlass);
+    }
+
+    /**
+     * {@code break_glass}: every role must also be requestable by this role (break-glass is a faster path
+     * to a role one may request, never a way to a role one may not), and its cap must be positive.
+     */
+    private BreakGlass breakGlass(YamlNode n, List<String> requestable) {
+        n.fields(TeleportFields.breakGlass());
+        List<String> roles = unloggedRoleNames(n, "roles");
+        if (roles.isEmpty()) {
+            throw n.error("roles", "must list at least one role, or leave break_glass out");
+        }
+        for (String role : roles) {
+            if (!requestable.contains(role)) {
+                throw n.error("roles", "break-glass role '" + role + "' must also be listed in request.roles");
+            }
+        }
+        return new BreakGlass(roles, n.duration("max_duration"));
     }
 
     private static ReasonMode reasonMode(YamlNode n) {

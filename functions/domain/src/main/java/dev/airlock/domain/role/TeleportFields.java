@@ -54,12 +54,17 @@ final class TeleportFields {
                         + "who may request what")
                 .refuse("kubernetes_resources", "label and resource matchers on requests are not implemented");
         if (allow) {
-            f.enforce("max_duration", "suggested_reviewers").read("reason", "thresholds")
+            f.enforce("max_duration", "suggested_reviewers").read("reason", "thresholds", "break_glass")
                     .refuse("annotations", "Airlock does not attach annotations to requests (plugins that "
                             + "route reviews by them would silently miss requests)")
                     .refuse("max_duration_from_creation", "not implemented; use max_duration");
         }
         return f;
+    }
+
+    /** {@code spec.allow.request.break_glass}: Airlock's extension, not a Teleport field. */
+    static Fields breakGlass() {
+        return new Fields().enforce("roles", "max_duration");
     }
 
     static Fields reason() {
