@@ -73,7 +73,10 @@ class LambdaPackageIT {
                 "dev/airlock/app/logging/QuietLoggersFilter.class", "logback.xml", "application.properties",
                 "org/bouncycastle/crypto/util/OpenSSHPublicKeyUtil.class",
                 "com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class")
-                .noneMatch(e -> e.endsWith(".SF") || e.endsWith(".RSA") || e.endsWith(".DSA"));
+                .noneMatch(e -> e.endsWith(".SF") || e.endsWith(".RSA") || e.endsWith(".DSA"))
+                // The local harness (all functions in one context) is the test-jar's, never Lambda's.
+                .noneMatch(e -> e.startsWith("dev/airlock/app/harness/") || e.endsWith("/LocalFunctions.class"));
+        assertThat(jars()).noneMatch(j -> j.endsWith("-tests.jar"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.airlock.bench.priming;
 
 import dev.airlock.core.config.EnvironmentNames;
-import dev.airlock.app.LocalFunctions;
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.priming.Priming;
 import dev.airlock.app.priming.PrimingResource;
@@ -40,7 +40,7 @@ class PrimingTest {
             List<String> calls = new Priming(functions.context()).run();
 
             // Through the Lambda conversion without a token: 401 (verification is not bypassed), but
-            // 200 for the public GET /ca (Routes marks it public: hosts fetch it without a token);
+            // 200 for the public GET /ca and GET /krl (Routes marks them public: hosts fetch it without a token);
             // below the verifier, as a caller without roles: the read paths' own answers.
             assertThat(calls).containsExactlyInAnyOrder(
                     "request DELETE /requests/{id} (no token) -> 401",
@@ -53,6 +53,8 @@ class PrimingTest {
                     "approve POST /requests/{id}/reviews -> 404",
                     "sign GET /ca (no token) -> 200",
                     "sign GET /ca -> 200",
+                    "sign GET /krl (no token) -> 200",
+                    "sign GET /krl -> 200",
                     "sign POST /certificates (no token) -> 401",
                     "sign POST /certificates -> 404",
                     "expire findOverdue -> 0");
@@ -83,7 +85,8 @@ class PrimingTest {
 
             assertThat(calls).containsExactly( // route-table order
                     "sign POST /certificates (no token) -> 401", "sign POST /certificates -> 404",
-                    "sign GET /ca (no token) -> 200", "sign GET /ca -> 200");
+                    "sign GET /ca (no token) -> 200", "sign GET /ca -> 200",
+                    "sign GET /krl (no token) -> 200", "sign GET /krl -> 200");
             assertThat(audit.size()).isZero();
         }
     }
