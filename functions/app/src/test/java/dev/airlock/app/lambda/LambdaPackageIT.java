@@ -20,12 +20,13 @@ class LambdaPackageIT {
     private static final long TARGET_BYTES = 20_000_000L;
 
     /**
-     * A regression guard: the package measures about 17.45 MB (jars stored inside, the zip deflating each
+     * A regression guard: the package measures about 17.95 MB (jars stored inside, the zip deflating each
      * as one stream; see the pom; 0.6 MB of it Nimbus JOSE+JWT since the functions verify tokens
-     * themselves, issue 12), so a new dependency of any size shows here, and anything like Netty
-     * creeping back in (11+ MB) fails.
+     * themselves, issue 12; 0.5 MB the Secrets Manager client, since {@code list} reads its cursor key at
+     * start-up, issue 13), so a new dependency of any size shows here, and anything like Netty creeping
+     * back in (11+ MB) fails.
      */
-    private static final long MAX_BYTES = 17_900_000L;
+    private static final long MAX_BYTES = 18_400_000L;
 
     private static Path zip;
     private static List<String> entries;
