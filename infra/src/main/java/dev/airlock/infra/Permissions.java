@@ -42,7 +42,9 @@ public final class Permissions {
         /** The append-only audit table. */
         AUDIT_TABLE,
         /** The CA key in KMS. */
-        CA_KEY
+        CA_KEY,
+        /** The Secrets Manager secret holding the key that signs list cursors. */
+        CURSOR_KEY_SECRET
     }
 
     /**
@@ -83,10 +85,11 @@ public final class Permissions {
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK, QUERY)),
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)),
-            // read only; no audit access
+            // read only; no audit access; reads its cursor key once at start-up (never in its environment)
             Routes.LIST, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, QUERY)),
-                    new Grant(Target.REQUESTS_INDEXES, List.of(QUERY))),
+                    new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
+                    new Grant(Target.CURSOR_KEY_SECRET, List.of("secretsmanager:GetSecretValue"))),
             // reviews, and request revocation: request + audit record + KRL entry (Put) + KRL version (Update)
             Routes.APPROVE, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),

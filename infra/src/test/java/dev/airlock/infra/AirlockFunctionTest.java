@@ -67,7 +67,11 @@ class AirlockFunctionTest {
             String keyId = template.ofType("AWS::KMS::Key").keySet().iterator().next();
             assertThat(env).containsEntry("AIRLOCK_CA_KEY_ID", Map.of("Fn::GetAtt", List.of(keyId, "Arn")));
         }
-        assertThat(env.containsKey("AIRLOCK_CURSOR_KEY")).as("cursor key only on list").isEqualTo(name.equals(Routes.LIST));
+        assertThat(env.containsKey("AIRLOCK_CURSOR_KEY_SECRET_ARN")).as("cursor key secret only on list")
+                .isEqualTo(name.equals(Routes.LIST));
+        // No secret value in any environment: not the key itself, not a deploy-time dynamic reference.
+        assertThat(env).doesNotContainKey("AIRLOCK_CURSOR_KEY");
+        assertThat(env.values()).noneMatch(v -> String.valueOf(v).contains("resolve:secretsmanager"));
         // Each HTTP function verifies tokens itself, against the authorizer's issuer and audiences.
         if (name.equals(Routes.EXPIRE)) {
             assertThat(env).doesNotContainKeys("AIRLOCK_JWT_ISSUER", "AIRLOCK_JWT_AUDIENCE");
@@ -79,7 +83,7 @@ class AirlockFunctionTest {
     }
 
     @Test
-    void listCursorKeyIsAGeneratedSecretResolvedAtDeployTime() {
+    void listCursorKeyIsAGeneratedSecretTheFunctionReadsByArn() {
         Map<String, Map<String, Object>> secrets = template.ofType("AWS::SecretsManager::Secret");
         assertThat(secrets).hasSize(1);
         String secretId = secrets.keySet().iterator().next();
@@ -87,9 +91,9 @@ class AirlockFunctionTest {
         assertThat(secrets.get(secretId).get("GenerateSecretString")).isEqualTo(Map.of(
                 "PasswordLength", 64, "ExcludePunctuation", true, "IncludeSpace", false,
                 "RequireEachIncludedType", false));
-        String reference = TemplateJson.render(
-                TemplateJson.environment(template.function(Routes.LIST)).get("AIRLOCK_CURSOR_KEY"), Map.of());
-        assertThat(reference).startsWith("{{resolve:secretsmanager:" + secretId).endsWith(":SecretString:::}}");
+        // Ref of a secret is its ARN: the function reads the value at start-up.
+        assertThat(TemplateJson.environment(template.function(Routes.LIST)).get("AIRLOCK_CURSOR_KEY_SECRET_ARN"))
+                .isEqualTo(Map.of("Ref", secretId));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -28,6 +28,7 @@ class PermissionsTest {
     private static final String AUDIT = "audit";
     private static final String KEY = "ca-key";
     private static final String LOGS = "own-logs";
+    private static final String CURSOR_KEY = "cursor-key";
 
     private static TemplateJson template;
     private static Map<String, String> labels;
@@ -39,6 +40,7 @@ class PermissionsTest {
         labels.put(template.tableId(Tables.REQUESTS.logicalName()), REQUESTS);
         labels.put(template.tableId(Tables.AUDIT.logicalName()), AUDIT);
         labels.put(template.ofType("AWS::KMS::Key").keySet().iterator().next(), KEY);
+        labels.put(template.ofType("AWS::SecretsManager::Secret").keySet().iterator().next(), CURSOR_KEY);
     }
 
     static Stream<Arguments> expectedGrants() {
@@ -50,7 +52,7 @@ class PermissionsTest {
                         "audit dynamodb:PutItem", "audit dynamodb:ConditionCheckItem")),
                 Arguments.of(Routes.LIST, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:Query",
-                        "requests/index/* dynamodb:Query")),
+                        "requests/index/* dynamodb:Query", "cursor-key secretsmanager:GetSecretValue")),
                 Arguments.of(Routes.APPROVE, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem")),
@@ -86,6 +88,16 @@ class PermissionsTest {
                 .filteredOn(g -> g.contains(" dynamodb:"))
                 .isNotEmpty()
                 .allMatch(g -> g.endsWith(":GetItem") || g.endsWith(":Query"));
+    }
+
+    /** Only {@code list} reads a secret, and only its cursor key secret (no wildcard, no other action). */
+    @Test
+    void onlyListReadsASecret_andOnlyItsCursorKey() {
+        for (String function : Catalogue.names()) {
+            List<String> secretGrants = grantsOf(function).stream().filter(g -> g.contains("secretsmanager:")).toList();
+            assertThat(secretGrants).as(function).isEqualTo(function.equals(Routes.LIST)
+                    ? List.of("cursor-key secretsmanager:GetSecretValue") : List.of());
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import java.util.function.Function;
  * {@code list}. In Lambda, {@code FunctionInvoker} starts this class ({@code MAIN_CLASS}) and picks
  * the bean named by {@code SPRING_CLOUD_FUNCTION_DEFINITION}; only that function, its use cases,
  * its ports and their AWS clients are created. With no function selected (the local gateway) all
- * five are registered — see {@link LocalFunctions}.
+ * five are registered — see the test-jar's {@code dev.airlock.app.harness.LocalFunctions}.
  *
  * <p>Beans, per function {@code name}: {@code name} (the {@link Function}) and
  * {@code name_registration} (its {@link FunctionRegistration} for the function catalog: for an HTTP

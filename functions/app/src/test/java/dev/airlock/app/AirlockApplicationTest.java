@@ -1,5 +1,6 @@
 package dev.airlock.app;
 
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.wiring.AwsPorts;

@@ -1,5 +1,6 @@
 package dev.airlock.app;
 
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.testing.EmbeddedStack;
 import dev.airlock.app.testing.Events;

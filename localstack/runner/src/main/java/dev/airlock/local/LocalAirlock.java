@@ -2,7 +2,7 @@ package dev.airlock.local;
 
 import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.core.port.RoleFileStore;
-import dev.airlock.app.LocalFunctions;
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.aws.dynamodb.RoleConfigStore;

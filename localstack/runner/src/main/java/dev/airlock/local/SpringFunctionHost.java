@@ -1,7 +1,7 @@
 package dev.airlock.local;
 
 import dev.airlock.core.api.Catalogue;
-import dev.airlock.app.LocalFunctions;
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.core.api.Routes;
 
 import java.util.Objects;

@@ -105,7 +105,7 @@ class ApiGatewayEventsTest {
             assertThatThrownBy(() -> events.event(request("GET", "/requests", query, Map.of(), new byte[0]),
                     match, claims(), "id")).as(query).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(ApiGatewayEvents.queryParameters("user=a+b%2Bc&flag")).containsExactly(
+        assertThat(dev.airlock.core.api.gateway.HttpApiEvent.queryParameters("user=a+b%2Bc&flag")).containsExactly(
                 Map.entry("user", "a b+c"), Map.entry("flag", ""));
     }
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -63,6 +64,11 @@ public final class AwsClients implements AutoCloseable {
     /** A new KMS client; the caller keeps it for the life of the process. */
     public KmsClient kms() {
         return configure(KmsClient.builder()).build();
+    }
+
+    /** A new Secrets Manager client, for the start-up read of a secret; close it after. */
+    public SecretsManagerClient secretsManager() {
+        return configure(SecretsManagerClient.builder()).build();
     }
 
     /** The credentials provider in use (visible for tests). */

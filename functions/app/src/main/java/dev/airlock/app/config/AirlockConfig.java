@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import static dev.airlock.core.config.EnvironmentNames.CURSOR_KEY;
+import static dev.airlock.core.config.EnvironmentNames.CURSOR_KEY_SECRET_ARN;
 import static dev.airlock.core.config.EnvironmentNames.LOCAL;
 
 /**
@@ -44,7 +45,9 @@ import static dev.airlock.core.config.EnvironmentNames.LOCAL;
  *                       (required unless local; a local run without it answers every HTTP call 401)
  * @param jwtAudiences   {@value EnvironmentNames#JWT_AUDIENCE}: accepted audiences, comma separated
  * @param jwksUrl        {@value EnvironmentNames#JWKS_URL}: the issuer's JWK set; unset = the issuer's discovery document
- * @param cursorKey      {@value EnvironmentNames#CURSOR_KEY}: signs list cursors; present whenever {@code list} runs
+ * @param cursorKey      {@value EnvironmentNames#CURSOR_KEY}: signs list cursors (local runs, tests, the bench)
+ * @param cursorKeySecretArn {@value EnvironmentNames#CURSOR_KEY_SECRET_ARN}: the secret holding that key, read
+ *                       once at start-up (deployed); one of the two is present whenever {@code list} runs
  * @param roleCacheTtl   {@value EnvironmentNames#ROLE_CACHE_TTL}: how long role definitions are cached
  * @param credentials    where the AWS credentials come from
  * @param cliSignIn      {@value EnvironmentNames#OIDC_CLIENT_ID} and friends: the CLI's single sign-on; empty = not offered
@@ -67,6 +70,7 @@ public record AirlockConfig(
         List<String> jwtAudiences,
         Optional<URI> jwksUrl,
         Optional<CursorKey> cursorKey,
+        Optional<String> cursorKeySecretArn,
         Duration roleCacheTtl,
         CredentialsSource credentials,
         Optional<CliSignIn> cliSignIn,
@@ -96,12 +100,14 @@ public record AirlockConfig(
         jwtAudiences = List.copyOf(jwtAudiences);
         Objects.requireNonNull(jwksUrl, "jwksUrl");
         Objects.requireNonNull(cursorKey, "cursorKey");
+        Objects.requireNonNull(cursorKeySecretArn, "cursorKeySecretArn");
         Objects.requireNonNull(roleCacheTtl, "roleCacheTtl");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(cliSignIn, "cliSignIn");
         Objects.requireNonNull(breakGlass, "breakGlass");
-        if (runs(Routes.LIST, function) && cursorKey.isEmpty()) {
-            throw new InvalidConfigException(CURSOR_KEY, "is required when the list function runs");
+        if (runs(Routes.LIST, function) && cursorKey.isEmpty() && cursorKeySecretArn.isEmpty()) {
+            throw new InvalidConfigException(CURSOR_KEY_SECRET_ARN, "(or " + CURSOR_KEY
+                    + " locally) is required when the list function runs");
         }
     }
 

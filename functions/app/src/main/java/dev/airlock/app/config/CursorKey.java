@@ -31,7 +31,7 @@ public final class CursorKey {
      *
      * @throws InvalidConfigException naming {@code variable} (never quoting the value)
      */
-    static CursorKey decode(String variable, String base64) {
+    public static CursorKey decode(String variable, String base64) {
         byte[] decoded;
         try {
             // Standard or URL-safe alphabet; padding optional (as CursorCodec.fromBase64Key accepts).

@@ -25,6 +25,9 @@ final class EnvironmentParser {
     /** KMS key id, key ARN, alias name or alias ARN (KMS API, KeyId): no whitespace, ≤ 2048. */
     private static final Pattern KEY_ID = Pattern.compile("\\S{1,2048}");
     private static final Pattern CLAIM_NAME = Pattern.compile("\\S{1,256}");
+    /** arn:partition:secretsmanager:region:account:secret:name-suffix (AWS Secrets Manager ARN format). */
+    private static final Pattern SECRET_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+");
 
     private EnvironmentParser() {
     }
@@ -45,8 +48,8 @@ final class EnvironmentParser {
                 match(env, AUDIT_TABLE, DEFAULT_AUDIT_TABLE, TABLE_NAME, "must be a DynamoDB table name"),
                 match(env, CA_KEY_ID, DEFAULT_CA_KEY_ID, KEY_ID, "must be a KMS key id, key ARN or alias"),
                 userClaim, groupsClaim, jwtIssuer(env, local, function), audiences(env), jwksUrl(env),
-                cursorKey(env, local, function), roleCacheTtl(env), credentials(env, local), cliSignIn(env),
-                BreakGlassEnvironment.parse(env));
+                cursorKey(env, local, function), cursorKeySecretArn(env), roleCacheTtl(env), credentials(env, local),
+                cliSignIn(env), BreakGlassEnvironment.parse(env));
         validateIdentity(config);
         return config;
     }
@@ -165,20 +168,41 @@ final class EnvironmentParser {
         return value;
     }
 
+    /**
+     * The cursor key given directly ({@code AIRLOCK_CURSOR_KEY}: local runs, tests, the bench), the local
+     * default, or nothing when a deployed function names its secret ({@code AIRLOCK_CURSOR_KEY_SECRET_ARN})
+     * instead; the two together are ambiguous and refused.
+     */
     private static Optional<CursorKey> cursorKey(Environment env, boolean local, Optional<String> function) {
         Optional<String> text = env.get(CURSOR_KEY);
+        boolean secret = env.get(CURSOR_KEY_SECRET_ARN).isPresent();
+        if (text.isPresent() && secret) {
+            throw new InvalidConfigException(CURSOR_KEY, "must not be set together with " + CURSOR_KEY_SECRET_ARN);
+        }
         if (text.isPresent()) {
             return Optional.of(CursorKey.decode(CURSOR_KEY, text.get()));
+        }
+        if (secret) {
+            return Optional.empty();
         }
         if (local) {
             return Optional.of(CursorKey.LOCAL_DEVELOPMENT);
         }
         boolean listRuns = function.map(Routes.LIST::equals).orElse(true);
         if (listRuns) {
-            throw new InvalidConfigException(CURSOR_KEY, "is required when the list function runs (base64, at least "
-                    + CursorKey.MIN_BYTES + " bytes)");
+            throw new InvalidConfigException(CURSOR_KEY_SECRET_ARN, "is required when the list function runs: the "
+                    + "Secrets Manager secret holding the cursor key (or " + CURSOR_KEY + " with the key itself, "
+                    + "base64, at least " + CursorKey.MIN_BYTES + " bytes, for local runs)");
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> cursorKeySecretArn(Environment env) {
+        Optional<String> arn = env.get(CURSOR_KEY_SECRET_ARN);
+        if (arn.isPresent() && !SECRET_ARN.matcher(arn.get()).matches()) {
+            throw new InvalidConfigException(CURSOR_KEY_SECRET_ARN, "must be a Secrets Manager secret ARN");
+        }
+        return arn;
     }
 
     private static Duration roleCacheTtl(Environment env) {

@@ -2,6 +2,7 @@ package dev.airlock.app.wiring;
 
 import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
+import dev.airlock.app.config.CursorKey;
 import dev.airlock.aws.dynamodb.CursorCodec;
 import dev.airlock.aws.dynamodb.DynamoDbAccessRequestStore;
 import dev.airlock.aws.dynamodb.DynamoDbIssuedCertificates;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -103,12 +105,14 @@ public final class AwsPorts implements Ports, AutoCloseable {
 
     /**
      * The cursor codec. Only {@code list} hands out and reads cursors, so only it needs the shared
-     * key ({@code AIRLOCK_CURSOR_KEY}, required there); the store of any other function gets a random
-     * key of its own, which can neither read nor forge a real cursor.
+     * key ({@link CursorKeys}: given locally, or read once from Secrets Manager while the context
+     * starts); the store of any other function gets a random key of its own, which can neither read
+     * nor forge a real cursor.
      */
     private CursorCodec cursors() {
-        if (config.cursorKey().isPresent()) {
-            return new CursorCodec(config.cursorKey().get().bytes());
+        Optional<CursorKey> key = CursorKeys.resolve(config, clients::secretsManager);
+        if (key.isPresent()) {
+            return new CursorCodec(key.get().bytes());
         }
         byte[] throwaway = new byte[CursorCodec.MIN_KEY_BYTES];
         new SecureRandom().nextBytes(throwaway);

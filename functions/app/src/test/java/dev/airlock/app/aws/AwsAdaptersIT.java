@@ -1,6 +1,6 @@
 package dev.airlock.app.aws;
 
-import dev.airlock.app.LocalFunctions;
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.testing.EmbeddedStack;
 import dev.airlock.app.testing.Events;

@@ -111,6 +111,42 @@ class AirlockConfigTest {
         assertThat(AirlockConfig.from(sign).cursorKey()).isEmpty();
     }
 
+    private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:airlock-cursor-AbCdEf";
+
+    @Test
+    void cursorKeySecretArn_shouldBeTheDeployedListsSourceOfItsKey() {
+        AirlockConfig config = AirlockConfig.from(with(with(lambdaList(), "AIRLOCK_CURSOR_KEY", null),
+                "AIRLOCK_CURSOR_KEY_SECRET_ARN", SECRET_ARN));
+
+        assertThat(config.cursorKeySecretArn()).contains(SECRET_ARN);
+        assertThat(config.cursorKey()).isEmpty();
+    }
+
+    @Test
+    void list_withNeitherKeyNorSecret_shouldFailNamingTheSecretVariable() {
+        assertThatThrownBy(() -> AirlockConfig.from(with(lambdaList(), "AIRLOCK_CURSOR_KEY", null)))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("AIRLOCK_CURSOR_KEY_SECRET_ARN is required when the list function runs")
+                .hasMessageContaining("AIRLOCK_CURSOR_KEY with the key itself");
+    }
+
+    @Test
+    void cursorKeyAndItsSecret_together_shouldBeRefused() {
+        assertThatThrownBy(() -> AirlockConfig.from(with(lambdaList(), "AIRLOCK_CURSOR_KEY_SECRET_ARN", SECRET_ARN)))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("AIRLOCK_CURSOR_KEY must not be set together with AIRLOCK_CURSOR_KEY_SECRET_ARN");
+    }
+
+    @Test
+    void cursorKeySecretArn_thatIsNoSecretArn_shouldBeRefused() {
+        Map<String, String> env = with(with(lambdaList(), "AIRLOCK_CURSOR_KEY", null),
+                "AIRLOCK_CURSOR_KEY_SECRET_ARN", "arn:aws:kms:eu-central-1:123456789012:key/abc");
+
+        assertThatThrownBy(() -> AirlockConfig.from(env))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("AIRLOCK_CURSOR_KEY_SECRET_ARN must be a Secrets Manager secret ARN");
+    }
+
     @Test
     void cursorKey_shouldAcceptUrlSafeBase64() {
         byte[] key = new byte[40];
@@ -146,7 +182,6 @@ class AirlockConfigTest {
             "AIRLOCK_CA_KEY_ID|alias/with space",
             "AIRLOCK_USER_CLAIM|user name",
             "AIRLOCK_GROUPS_CLAIM|my groups",
-            "AIRLOCK_CURSOR_KEY|<unset>",
             "AIRLOCK_CURSOR_KEY|not*base64",
             "AIRLOCK_CURSOR_KEY|c2hvcnQ=",
             "AIRLOCK_ROLE_CACHE_TTL|soon",

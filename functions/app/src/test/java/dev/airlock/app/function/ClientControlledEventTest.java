@@ -1,5 +1,6 @@
 package dev.airlock.app.function;
 
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.app.testing.Events;
 import dev.airlock.app.testing.FunctionsHarness;
 import dev.airlock.app.testing.LambdaResponse;

@@ -1,6 +1,6 @@
 package dev.airlock.app.testing;
 
-import dev.airlock.app.LocalFunctions;
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.wiring.Ports;
 import dev.airlock.core.testing.InMemoryIssuedCertificates;

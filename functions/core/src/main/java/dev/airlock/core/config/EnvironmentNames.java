@@ -20,6 +20,8 @@ public final class EnvironmentNames {
     public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
     /** Base64 key (at least 32 bytes) that signs list cursors: local runs and the bench only. */
     public static final String CURSOR_KEY = "AIRLOCK_CURSOR_KEY";
+    /** The Secrets Manager secret (ARN) holding the cursor key, read once at start-up (deployed {@code list}). */
+    public static final String CURSOR_KEY_SECRET_ARN = "AIRLOCK_CURSOR_KEY_SECRET_ARN";
     /** JWT claim naming the user. */
     public static final String USER_CLAIM = "AIRLOCK_USER_CLAIM";
     /** JWT claim listing the user's groups (input of {@code claims_to_roles}). */

@@ -1,5 +1,6 @@
 package dev.airlock.bench.coldstart;
 
+import dev.airlock.core.api.gateway.HttpApiEvent;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * API Gateway HTTP API (payload 2.0) events as the JWT authorizer delivers them to the functions:
+ * API Gateway HTTP API (payload 2.0) events (built by the one {@link HttpApiEvent}) as the JWT authorizer
+ * delivers them to the functions:
  * claims under {@code requestContext.authorizer.jwt.claims}, an array claim in API Gateway's
  * {@code "[a b]"} rendering. The bearer token is a placeholder: since issue 12 the functions verify the
  * token themselves and ignore those claims, so these events are answered 401 (the cold start then
@@ -18,6 +20,7 @@ import java.util.UUID;
  */
 public final class ApiEvents {
 
+    private static final String PLACEHOLDER_TOKEN = "placeholder.the-functions.never-read-it";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private ApiEvents() {
@@ -31,46 +34,27 @@ public final class ApiEvents {
      */
     public static byte[] http(String routeKey, String path, Map<String, String> pathParams, String user,
                               List<String> groups, String body) {
-        String method = routeKey.substring(0, routeKey.indexOf(' '));
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", user);
-        claims.put("groups", "[" + String.join(" ", groups) + "]");
+        claims.put("groups", groups);
         claims.put("iss", "http://127.0.0.1/dev");
         claims.put("aud", "airlock-bench");
-        claims.put("iat", Long.toString(now.getEpochSecond()));
-        claims.put("exp", Long.toString(now.getEpochSecond() + 3600));
-        Map<String, Object> http = new LinkedHashMap<>();
-        http.put("method", method);
-        http.put("path", path);
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "127.0.0.1");
-        http.put("userAgent", "airlock-bench");
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("accountId", "000000000000");
-        context.put("apiId", "airlock-bench");
-        context.put("domainName", "127.0.0.1");
-        context.put("http", http);
-        context.put("requestId", UUID.randomUUID().toString());
-        context.put("routeKey", routeKey);
-        context.put("stage", "$default");
-        context.put("timeEpoch", now.toEpochMilli());
-        context.put("authorizer", Map.of("jwt", Map.of("claims", claims)));
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("rawPath", path);
-        event.put("rawQueryString", "");
-        event.put("headers", headers(body));
-        event.put("requestContext", context);
-        if (!pathParams.isEmpty()) {
-            event.put("pathParameters", pathParams);
-        }
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.getEpochSecond() + 3600);
+        HttpApiEvent event = HttpApiEvent.of(routeKey, path)
+                .header("accept", "application/json")
+                .bearer(PLACEHOLDER_TOKEN)
+                .header("host", "127.0.0.1")
+                .header("user-agent", "airlock-bench")
+                .pathParameters(pathParams)
+                .received(now, UUID.randomUUID().toString())
+                .api("000000000000", "airlock-bench")
+                .authorizerClaims(claims);
         if (body != null) {
-            event.put("body", body);
+            event.jsonBody(body);
         }
-        event.put("isBase64Encoded", false);
-        return JSON.writeValueAsBytes(event);
+        return JSON.writeValueAsBytes(event.build());
     }
 
     /** The EventBridge schedule's event, as the expiry function receives it every minute. */
@@ -91,18 +75,5 @@ public final class ApiEvents {
     /** A JSON object as text. */
     public static String json(Map<String, ?> value) {
         return JSON.writeValueAsString(value);
-    }
-
-    private static Map<String, String> headers(String body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("accept", "application/json");
-        headers.put("authorization", "Bearer placeholder.the-functions.never-read-it");
-        headers.put("host", "127.0.0.1");
-        headers.put("user-agent", "airlock-bench");
-        if (body != null) {
-            headers.put("content-type", "application/json");
-            headers.put("content-length", Integer.toString(body.length()));
-        }
-        return headers;
     }
 }

@@ -1,7 +1,7 @@
 package dev.airlock.bench.warm;
 
 import dev.airlock.core.config.EnvironmentNames;
-import dev.airlock.app.LocalFunctions;
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.bench.LocalBackend;
 import dev.airlock.bench.Progress;

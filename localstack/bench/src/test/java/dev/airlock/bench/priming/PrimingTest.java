@@ -1,7 +1,7 @@
 package dev.airlock.bench.priming;
 
 import dev.airlock.core.config.EnvironmentNames;
-import dev.airlock.app.LocalFunctions;
+import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.priming.Priming;
 import dev.airlock.app.priming.PrimingResource;

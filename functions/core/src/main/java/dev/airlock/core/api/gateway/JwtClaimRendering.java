@@ -1,4 +1,4 @@
-package dev.airlock.local;
+package dev.airlock.core.api.gateway;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

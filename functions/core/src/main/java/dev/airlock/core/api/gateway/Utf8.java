@@ -1,4 +1,4 @@
-package dev.airlock.local;
+package dev.airlock.core.api.gateway;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package dev.airlock.local;
+package dev.airlock.core.api.gateway;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package dev.airlock.app;
+package dev.airlock.app.harness;
+
+import dev.airlock.app.AirlockApplication;
 
 import dev.airlock.core.config.EnvironmentNames;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -30,7 +32,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The five function beans in one Spring context, for the local gateway and tests: the same
+ * The five function beans in one Spring context, for the local gateway and tests (the app's test-jar,
+ * never the Lambda package: docs/ARCHITECTURE.md, "The local harness"): the same
  * {@link AirlockApplication} registration Lambda uses, with every function registered and the
  * configuration (endpoint, tables) and clock injected.
  *
