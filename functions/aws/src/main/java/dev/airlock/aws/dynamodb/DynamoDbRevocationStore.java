@@ -79,6 +79,13 @@ public final class DynamoDbRevocationStore implements RevocationStore {
     }
 
     @Override
+    public AuditRecord revokeAndAppend(KrlEntry entry, String chain, Instant at, String actor, String action,
+                                       Map<String, String> details) {
+        return new AuditedRevocation(dynamoDb, tables).write(entry.id(), entryPut(entry, true), versionBump(), chain,
+                at, actor, action, details);
+    }
+
+    @Override
     public boolean contains(String entryId) {
         try {
             return dynamoDb.getItem(b -> b.tableName(tables.requests()).key(key(PREFIX + entryId))
