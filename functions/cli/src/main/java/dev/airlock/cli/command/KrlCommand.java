@@ -49,7 +49,7 @@ public final class KrlCommand implements Callable<Integer> {
         } else {
             cli.console().say((outcome.changed() ? "installed" : "unchanged") + " KRL version "
                     + Long.toUnsignedString(outcome.version()) + " (" + outcome.revokedSerials()
-                    + " revoked serials, CA " + outcome.caFingerprint() + ") at " + outcome.output());
+                    + (outcome.revokedSerials() == 1 ? " revoked serial" : " revoked serials") + ", CA " + outcome.caFingerprint() + ") at " + outcome.output());
         }
         return Exit.OK;
     }
