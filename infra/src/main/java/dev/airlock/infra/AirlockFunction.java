@@ -43,8 +43,8 @@ public final class AirlockFunction extends Construct {
     private final Alias alias;
 
     /**
-     * @param name        the function name of {@code Routes.FUNCTIONS}; also its Spring bean
-     * @param environment configuration variables (see {@link FunctionEnvironment})
+     * @param name        the function name of {@code Catalogue.names()}; also its Spring bean
+     * @param environment configuration variables (see {@link dev.airlock.core.config.EnvironmentNames})
      */
     public AirlockFunction(Construct scope, String id, String name, Code code, StackConfig config,
                            Map<String, String> environment) {

@@ -1,6 +1,10 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.config.EnvironmentNames;
+import dev.airlock.core.api.Catalogue;
+import dev.airlock.core.api.FunctionSpec;
 import dev.airlock.core.api.Routes;
+import dev.airlock.core.api.Trigger;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.infra.Permissions.Grant;
 import software.amazon.awscdk.CfnOutput;
@@ -53,34 +57,42 @@ public final class AirlockStack extends Stack {
         // The key policy names the sign role (in a condition), and the sign function's environment names the key:
         // the role is created first (inside the function construct), the key next, and the
         // role's policy statements last, which CloudFormation can order without a cycle.
-        for (String name : Routes.FUNCTIONS) {
+        for (String name : Catalogue.names()) {
             functions.put(name, new AirlockFunction(this, AirlockApi.capitalize(name), name, code, config,
                     environment(name, config)));
         }
         this.caKey = new CaKey(this, "CaKey", config.caKeySpec(), functions.get(Routes.SIGN).role(), keyAdministrator);
         tables.restrictTo(roleArns(Permissions.writersOf(Permissions.Target.REQUESTS_TABLE)),
                 roleArns(Permissions.writersOf(Permissions.Target.AUDIT_TABLE)), keyAdministrator);
-        functions.get(Routes.SIGN).function().addEnvironment(FunctionEnvironment.CA_KEY_ID, caKey.keyArn());
-        functions.get(Routes.LIST).function().addEnvironment(FunctionEnvironment.CURSOR_KEY, cursorKey());
+        functions.get(Routes.SIGN).function().addEnvironment(EnvironmentNames.CA_KEY_ID, caKey.keyArn());
+        functions.get(Routes.LIST).function().addEnvironment(EnvironmentNames.CURSOR_KEY, cursorKey());
         functions.forEach((name, function) -> Permissions.of(name).forEach(grant ->
                 function.grant(grant.actions(), resources(grant), grant.conditions())));
 
         AirlockApi.Settings apiSettings = apiSettings(config);
         // The authorizer is the first gate; each HTTP function verifies the token again against the same issuer.
-        functions.forEach((name, function) -> {
-            if (!Routes.EXPIRE.equals(name)) {
-                function.function().addEnvironment(FunctionEnvironment.JWT_ISSUER, apiSettings.jwtIssuer());
-                function.function().addEnvironment(FunctionEnvironment.JWT_AUDIENCE,
-                        Fn.join(",", apiSettings.jwtAudience()));
-            }
+        Catalogue.ofKind(Trigger.Kind.HTTP).forEach(spec -> {
+            functions.get(spec.name()).function().addEnvironment(EnvironmentNames.JWT_ISSUER, apiSettings.jwtIssuer());
+            functions.get(spec.name()).function().addEnvironment(EnvironmentNames.JWT_AUDIENCE,
+                    Fn.join(",", apiSettings.jwtAudience()));
         });
         AirlockApi api = new AirlockApi(this, "Http", apiSettings, functions);
-        Rule.Builder.create(this, "ExpirySchedule")
-                .description("Airlock: expire overdue requests")
-                .schedule(Schedule.rate(Duration.minutes(1)))
-                .targets(List.of(new LambdaFunction(functions.get(Routes.EXPIRE).alias())))
-                .build();
+        Catalogue.ALL.forEach(this::eventSource);
         outputs(api);
+    }
+
+    /** The event source of each trigger kind, mapped once (HTTP routes are the API's, built above). */
+    private void eventSource(FunctionSpec spec) {
+        switch (spec.kind()) {
+            case HTTP -> { } // AirlockApi integrates every route of the route table
+            case SCHEDULE -> Rule.Builder.create(this, AirlockApi.capitalize(spec.name()) + "Schedule")
+                    .description("Airlock: run " + spec.name() + " on schedule")
+                    .schedule(Schedule.rate(Duration.minutes(((Trigger.Schedule) spec.trigger()).rate().toMinutes())))
+                    .targets(List.of(new LambdaFunction(functions.get(spec.name()).alias())))
+                    .build();
+            case TABLE_STREAM -> throw new IllegalStateException("function '" + spec.name()
+                    + "': table-stream event sources are not in the stack yet (the tables have no stream)");
+        }
     }
 
     /**
@@ -121,14 +133,14 @@ public final class AirlockStack extends Stack {
 
     private Map<String, String> environment(String name, StackConfig config) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(FunctionEnvironment.FUNCTION_DEFINITION, name);
-        env.put(FunctionEnvironment.MAIN_CLASS, AirlockFunction.MAIN_CLASS);
+        env.put(EnvironmentNames.FUNCTION_DEFINITION, name);
+        env.put(EnvironmentNames.MAIN_CLASS, AirlockFunction.MAIN_CLASS);
         // Every function gets both table names: names are not permissions, and one config class
         // can then validate the same variables everywhere.
-        env.put(FunctionEnvironment.REQUESTS_TABLE, tables.requests().getTableName());
-        env.put(FunctionEnvironment.AUDIT_TABLE, tables.audit().getTableName());
-        env.put(FunctionEnvironment.USER_CLAIM, config.userClaim());
-        env.put(FunctionEnvironment.GROUPS_CLAIM, config.groupsClaim());
+        env.put(EnvironmentNames.REQUESTS_TABLE, tables.requests().getTableName());
+        env.put(EnvironmentNames.AUDIT_TABLE, tables.audit().getTableName());
+        env.put(EnvironmentNames.USER_CLAIM, config.userClaim());
+        env.put(EnvironmentNames.GROUPS_CLAIM, config.groupsClaim());
         return env;
     }
 

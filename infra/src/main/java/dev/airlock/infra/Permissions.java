@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Set;
  * each row into an IAM statement on the function's own role, and the infra tests assert the
  * synthesized policies row by row, including what must be absent.
  *
- * <p>Why each function needs what it has (DESIGN.md, "Storage"): every state change is one
+ * <p>Why each function needs what it has (docs/ARCHITECTURE.md "Storage"): every state change is one
  * {@code TransactWriteItems} of a version-checked write of the request item plus a conditional put
  * of the audit record; IAM authorizes each item of a transaction by its own action
  * ({@code PutItem}, {@code UpdateItem}, {@code ConditionCheckItem}), there is no
@@ -75,7 +76,7 @@ public final class Permissions {
     private static final String QUERY = "dynamodb:Query";
     private static final Set<String> WRITES = Set.of(PUT, UPDATE, "dynamodb:DeleteItem");
 
-    /** The table itself. Every function of {@link Routes#FUNCTIONS} has a row. */
+    /** The table itself. Every function of {@link Catalogue#names()} has a row. */
     public static final Map<String, List<Grant>> BY_FUNCTION = Map.of(
             // create (conditional put) and withdraw (DELETE /requests/{id}: conditional update)
             Routes.REQUEST, List.of(
@@ -111,11 +112,11 @@ public final class Permissions {
     }
 
     /**
-     * The functions (in {@link Routes#FUNCTIONS} order) with a write action on {@code target}: the
+     * The functions (in {@link Catalogue#names()} order) with a write action on {@code target}: the
      * table resource policies deny writes to every other principal ({@link TablePolicies}).
      */
     public static List<String> writersOf(Target target) {
-        return Routes.FUNCTIONS.stream()
+        return Catalogue.names().stream()
                 .filter(function -> of(function).stream()
                         .anyMatch(g -> g.target() == target && g.actions().stream().anyMatch(WRITES::contains)))
                 .toList();

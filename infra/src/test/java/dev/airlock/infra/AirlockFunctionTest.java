@@ -1,5 +1,7 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.config.EnvironmentNames;
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The five functions: runtime, SnapStart behind the {@code live} alias, configuration, logs, alarms. */
 class AirlockFunctionTest {
 
-    static final List<String> FUNCTIONS = Routes.FUNCTIONS;
+    static final List<String> FUNCTIONS = Catalogue.names();
     private static TemplateJson template;
 
     @BeforeAll
@@ -25,7 +27,7 @@ class AirlockFunctionTest {
     @Test
     void thereIsOneFunctionPerName() {
         assertThat(template.ofType("AWS::Lambda::Function").values())
-                .extracting(f -> TemplateJson.environment(f).get(FunctionEnvironment.FUNCTION_DEFINITION))
+                .extracting(f -> TemplateJson.environment(f).get(EnvironmentNames.FUNCTION_DEFINITION))
                 .containsExactlyInAnyOrderElementsOf(FUNCTIONS);
     }
 

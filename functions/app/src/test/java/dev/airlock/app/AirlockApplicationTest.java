@@ -1,8 +1,10 @@
 package dev.airlock.app;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.wiring.AwsPorts;
 import dev.airlock.app.wiring.Ports;
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AirlockApplicationTest {
 
     private static AirlockConfig selecting(String function) {
-        return AirlockConfig.local(Map.of(AirlockConfig.FUNCTION_DEFINITION, function,
-                AirlockConfig.ENDPOINT_URL, "http://127.0.0.1:9"));
+        return AirlockConfig.local(Map.of(EnvironmentNames.FUNCTION_DEFINITION, function,
+                EnvironmentNames.ENDPOINT_URL, "http://127.0.0.1:9"));
     }
 
     @ParameterizedTest
@@ -46,24 +48,13 @@ class AirlockApplicationTest {
     @Test
     void noSelection_shouldRegisterAllFiveUnderTheirRouteTableNames() {
         try (LocalFunctions functions = LocalFunctions.start(AirlockConfig.local(
-                Map.of(AirlockConfig.ENDPOINT_URL, "http://127.0.0.1:9")), Clock.systemUTC())) {
+                Map.of(EnvironmentNames.ENDPOINT_URL, "http://127.0.0.1:9")), Clock.systemUTC())) {
             assertThat(Arrays.asList(functions.context().getBeanNamesForType(Function.class)))
-                    .containsExactlyInAnyOrderElementsOf(Routes.FUNCTIONS);
-            for (String name : Routes.FUNCTIONS) {
+                    .containsExactlyInAnyOrderElementsOf(Catalogue.names());
+            for (String name : Catalogue.names()) {
                 assertThat(functions.context().getBean(FunctionCatalog.class).<Object>lookup(name)).as(name).isNotNull();
             }
         }
     }
 
-    @Test
-    void route_shouldFindTheFunctionAndPathParameters() {
-        LocalFunctions.MatchedRoute matched = LocalFunctions.route("POST", "/requests/abc/reviews").orElseThrow();
-
-        assertThat(matched.route().function()).isEqualTo(Routes.APPROVE);
-        assertThat(matched.route().routeKey()).isEqualTo("POST /requests/{id}/reviews");
-        assertThat(matched.pathParameters()).containsEntry("id", "abc");
-        assertThat(LocalFunctions.route("GET", "/requests").orElseThrow().route().function()).isEqualTo(Routes.LIST);
-        assertThat(LocalFunctions.route("PUT", "/requests")).isEmpty();
-        assertThat(LocalFunctions.route("GET", "/requests/")).isEmpty();
-    }
 }

@@ -1,7 +1,9 @@
 package dev.airlock.app.config;
 
-import dev.airlock.app.config.AirlockConfig.CredentialsSource;
+import dev.airlock.core.api.Catalogue;
+import dev.airlock.core.api.Trigger;
 import dev.airlock.core.api.Routes;
+import dev.airlock.app.config.AirlockConfig.CredentialsSource;
 import dev.airlock.domain.role.GoDuration;
 
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static dev.airlock.app.config.AirlockConfig.*;
+import static dev.airlock.core.config.EnvironmentNames.*;
 
 /** Turns environment variables into an {@link AirlockConfig}, one validated variable at a time. */
 final class EnvironmentParser {
@@ -50,7 +53,7 @@ final class EnvironmentParser {
     /** Every HTTP function verifies tokens, so outside a local run the issuer is required wherever one runs. */
     private static Optional<String> jwtIssuer(Environment env, boolean local, Optional<String> function) {
         Optional<String> issuer = env.get(JWT_ISSUER);
-        boolean httpRuns = function.map(name -> !Routes.EXPIRE.equals(name)).orElse(true);
+        boolean httpRuns = function.map(name -> Catalogue.of(name).kind() == Trigger.Kind.HTTP).orElse(true);
         if (issuer.isEmpty() && httpRuns && !local) {
             throw new InvalidConfigException(JWT_ISSUER, "is required: the token issuer's URL (the tokens' iss claim)");
         }
@@ -88,12 +91,12 @@ final class EnvironmentParser {
 
     private static Optional<String> function(Environment env, boolean inLambda) {
         Optional<String> function = env.get(FUNCTION_DEFINITION);
-        if (function.isPresent() && !Routes.FUNCTIONS.contains(function.get())) {
-            throw new InvalidConfigException(FUNCTION_DEFINITION, "must be one of " + Routes.FUNCTIONS
+        if (function.isPresent() && !Catalogue.names().contains(function.get())) {
+            throw new InvalidConfigException(FUNCTION_DEFINITION, "must be one of " + Catalogue.names()
                     + ", was '" + function.get() + "'");
         }
         if (function.isEmpty() && inLambda) {
-            throw new InvalidConfigException(FUNCTION_DEFINITION, "must select one of " + Routes.FUNCTIONS
+            throw new InvalidConfigException(FUNCTION_DEFINITION, "must select one of " + Catalogue.names()
                     + " in AWS Lambda");
         }
         return function;

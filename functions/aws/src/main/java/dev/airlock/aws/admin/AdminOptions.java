@@ -1,5 +1,6 @@
 package dev.airlock.aws.admin;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.aws.dynamodb.TableNames;
 import software.amazon.awssdk.regions.Region;
 
@@ -72,16 +73,16 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
         if (positional.size() != expectedPositional) {
             throw new UsageException(command + (expectedPositional == 1 ? " takes one FILE" : " takes no arguments"));
         }
-        Optional<String> endpoint = first(flags.get("--endpoint"), env.get("AWS_ENDPOINT_URL_DYNAMODB"),
-                env.get("AWS_ENDPOINT_URL"));
-        String region = first(flags.get("--region"), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"))
+        Optional<String> endpoint = first(flags.get("--endpoint"), env.get(EnvironmentNames.ENDPOINT_URL_DYNAMODB),
+                env.get(EnvironmentNames.ENDPOINT_URL));
+        String region = first(flags.get("--region"), env.get(EnvironmentNames.REGION), env.get(EnvironmentNames.DEFAULT_REGION))
                 .orElse(DEFAULT_REGION);
         TableNames defaults = TableNames.defaults();
         TableNames tables;
         try {
             tables = new TableNames(
-                    first(flags.get("--requests-table"), env.get("AIRLOCK_REQUESTS_TABLE")).orElse(defaults.requests()),
-                    first(flags.get("--audit-table"), env.get("AIRLOCK_AUDIT_TABLE")).orElse(defaults.audit()));
+                    first(flags.get("--requests-table"), env.get(EnvironmentNames.REQUESTS_TABLE)).orElse(defaults.requests()),
+                    first(flags.get("--audit-table"), env.get(EnvironmentNames.AUDIT_TABLE)).orElse(defaults.audit()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

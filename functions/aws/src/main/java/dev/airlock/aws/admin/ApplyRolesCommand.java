@@ -1,5 +1,7 @@
 package dev.airlock.aws.admin;
 
+import dev.airlock.core.usecase.ApplyRoles;
+import dev.airlock.core.port.RoleFileStore;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
 import dev.airlock.aws.dynamodb.TableNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +25,7 @@ public final class ApplyRolesCommand {
         if (yaml.isEmpty()) {
             return AdminMain.INVALID_INPUT;
         }
-        RoleConfigStore.Applied applied = store.apply(yaml.get(), actor);
+        RoleFileStore.Applied applied = store.apply(yaml.get(), actor);
         out.println("applied role configuration version " + applied.version() + " (sha256 " + applied.sha256()
                 + ", roles " + String.join(", ", applied.roleNames()) + "), audit record config/" + applied.record().seq());
         return AdminMain.OK;

@@ -1,6 +1,7 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditVerifier;
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditVerifier;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.KrlEntry;
 import dev.airlock.core.usecase.RevokeCertificate;
@@ -47,7 +48,7 @@ class BaseRoleRevocationFaultIT {
     void setUp() {
         fixture = DynamoDbFixture.create();
         new DynamoDbAuditLog(fixture.client(), fixture.tables(), Clock.systemUTC()).append("user#bob", "bob",
-                "certificate.issued", Map.of("serial", SERIAL, "keyId", "user=bob", "roles", "contractor",
+                AuditAction.CERTIFICATE_ISSUED, Map.of("serial", SERIAL, "keyId", "user=bob", "roles", "contractor",
                         "validBefore", NOW.plus(Duration.ofHours(1)).toString(), "principals", "bob"));
     }
 

@@ -1,5 +1,7 @@
 package dev.airlock.aws.dynamodb;
 
+import dev.airlock.core.audit.AuditAction;
+
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.IssuedCertificateRecord;
 import dev.airlock.core.port.KrlEntry;
@@ -123,9 +125,9 @@ class DynamoDbRevocationStoreIT {
     @Test
     void issuedCertificates_findTheIssuanceRecordBySerial() {
         DynamoDbAuditLog audit = new DynamoDbAuditLog(fixture.client(), fixture.tables(), Clock.systemUTC());
-        audit.append("user#bob", "bob", "certificate.issued", Map.of("serial", "99", "keyId", "user=bob",
+        audit.append("user#bob", "bob", AuditAction.CERTIFICATE_ISSUED, Map.of("serial", "99", "keyId", "user=bob",
                 "roles", "contractor", "validBefore", NOW.toString(), "principals", "bob"));
-        audit.append("user#bob", "bob", "certificate.revoked", Map.of("serial", "99", "reason", ""));
+        audit.append("user#bob", "bob", AuditAction.CERTIFICATE_REVOKED, Map.of("serial", "99", "reason", ""));
         DynamoDbIssuedCertificates lookup = new DynamoDbIssuedCertificates(fixture.client(), fixture.tables());
 
         Optional<IssuedCertificateRecord> found = lookup.find("99");

@@ -1,5 +1,6 @@
 package dev.airlock.core.port;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.domain.request.AccessRequest;
 
@@ -41,7 +42,7 @@ public interface RevocationStore {
      *                                                    id exists, {@code audit_conflict} after repeated lost
      *                                                    races for the chain's head
      */
-    AuditRecord revokeAndAppend(KrlEntry entry, String chain, Instant at, String actor, String action,
+    AuditRecord revokeAndAppend(KrlEntry entry, String chain, Instant at, String actor, AuditAction action,
                                 Map<String, String> details);
 
     /** Whether an entry with this id is in the index (expired entries the sweep has not dropped included). */

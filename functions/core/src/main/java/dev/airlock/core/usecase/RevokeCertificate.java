@@ -1,5 +1,7 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.IssuedCertificateLookup;
 import dev.airlock.core.port.IssuedCertificateRecord;
@@ -30,7 +32,7 @@ import java.util.Objects;
 public final class RevokeCertificate {
 
     /** The audit action of a certificate revocation. */
-    public static final String ACTION = "certificate.revoked";
+    public static final AuditAction ACTION = AuditAction.CERTIFICATE_REVOKED;
 
     private final AccessRequestStore store;
     private final RevocationStore revocations;
@@ -85,7 +87,7 @@ public final class RevokeCertificate {
         if (certificate.requestId().isPresent()) {
             revokeOnRequestChain(caller, certificate.requestId().get(), canonical, entry, details, now);
         } else {
-            revocations.revokeAndAppend(entry, IssueCertificate.userChain(certificate.holder()), now, caller.user(),
+            revocations.revokeAndAppend(entry, AuditChains.forUser(certificate.holder()), now, caller.user(),
                     ACTION, details);
         }
         return certificate;

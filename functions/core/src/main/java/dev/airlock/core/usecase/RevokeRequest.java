@@ -1,5 +1,7 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
+
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.KrlEntry;
 import dev.airlock.core.port.RevocationStore;
@@ -28,7 +30,7 @@ import java.util.Objects;
 public final class RevokeRequest {
 
     /** The audit action of a request revocation. */
-    public static final String ACTION = "request.revoked";
+    public static final AuditAction ACTION = AuditAction.REQUEST_REVOKED;
 
     private final AccessRequestStore store;
     private final RevocationStore revocations;

@@ -1,5 +1,6 @@
 package dev.airlock.core.testing;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.KrlEntry;
@@ -57,7 +58,7 @@ public final class InMemoryRevocationStore implements RevocationStore {
     /** The record first: if the append fails, no entry is written (both or neither, as in DynamoDB). */
     @Override
     public synchronized AuditRecord revokeAndAppend(KrlEntry entry, String chain, Instant at, String actor,
-                                                    String action, Map<String, String> details) {
+                                                    AuditAction action, Map<String, String> details) {
         if (entries.containsKey(entry.id())) {
             throw new ConflictException("already_revoked", entry.id() + " is already revoked");
         }

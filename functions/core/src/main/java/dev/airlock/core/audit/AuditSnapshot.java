@@ -1,0 +1,53 @@
+package dev.airlock.core.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the {@link AuditVerifier} checks, as read from the tables.
+ *
+ * @param chains     every audit item, by chain (any order within a chain)
+ * @param heads      what the other table says each chain's head is: the {@code auditHead} of every
+ *                   access request (chain {@code request#<id>}) and every chain-head item
+ * @param roleConfig the stored role configuration, when there is one
+ */
+public record AuditSnapshot(Map<String, List<StoredRecord>> chains, Map<String, ExpectedHead> heads,
+                            Optional<RoleConfigClaim> roleConfig) {
+
+    public AuditSnapshot {
+        chains = Map.copyOf(chains);
+        heads = Map.copyOf(heads);
+        Objects.requireNonNull(roleConfig, "roleConfig");
+    }
+
+    /**
+     * A chain's head as stored outside the audit table.
+     *
+     * @param chain  the chain
+     * @param seq    the head's sequence number
+     * @param hash   the head's hash
+     * @param holder who holds it, for messages ({@code request <id>}, {@code head item})
+     */
+    public record ExpectedHead(String chain, long seq, String hash, String holder) {
+        public ExpectedHead {
+            Objects.requireNonNull(chain, "chain");
+            Objects.requireNonNull(hash, "hash");
+            Objects.requireNonNull(holder, "holder");
+        }
+    }
+
+    /**
+     * The stored role configuration.
+     *
+     * @param storedSha256 the SHA-256 stored with the YAML
+     * @param actualSha256 the SHA-256 of the stored YAML text, recomputed
+     */
+    public record RoleConfigClaim(String storedSha256, String actualSha256) {
+        public RoleConfigClaim {
+            Objects.requireNonNull(storedSha256, "storedSha256");
+            Objects.requireNonNull(actualSha256, "actualSha256");
+        }
+    }
+}

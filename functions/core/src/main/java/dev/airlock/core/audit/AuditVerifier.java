@@ -1,0 +1,97 @@
+package dev.airlock.core.audit;
+
+import dev.airlock.core.audit.AuditBreak.Kind;
+import dev.airlock.core.audit.AuditSnapshot.ExpectedHead;
+import dev.airlock.core.audit.AuditSnapshot.RoleConfigClaim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+
+/**
+ * Checks every audit chain against its hashes and against the heads stored outside the audit table,
+ * and reports every break by chain and seq (see {@link AuditBreak.Kind}). Pure: it checks a
+ * {@link AuditSnapshot}; reading one from DynamoDB is {@code dev.airlock.aws.dynamodb.AuditSnapshotReader}'s job.
+ *
+ * <p>What it proves: a record edited, deleted, swapped or inserted in the middle of a chain breaks a
+ * hash or a link; a deleted tail shows as a head past the chain's end; records appended without the
+ * head moving, or a head rewritten, show as a mismatch. What it cannot prove alone: the last record
+ * of a chain rewritten with a recomputed hash (or deleted) together with a matching rewrite of the
+ * head; that takes write access to both tables, which the IAM and resource policies keep narrow
+ * (docs/AUDIT.md).
+ */
+public final class AuditVerifier {
+
+    private static final AuditAction ROLES_APPLIED = AuditAction.ROLES_APPLIED;
+
+    public AuditReport verify(AuditSnapshot snapshot) {
+        List<AuditBreak> breaks = new ArrayList<>();
+        TreeSet<String> chains = new TreeSet<>(snapshot.chains().keySet());
+        chains.addAll(snapshot.heads().keySet());
+        long records = 0;
+        for (String chain : chains) {
+            List<StoredRecord> stored = snapshot.chains().getOrDefault(chain, List.of());
+            records += stored.size();
+            ChainWalk walk = new ChainWalk(chain, stored);
+            breaks.addAll(walk.walk());
+            breaks.addAll(checkHead(chain, walk, Optional.ofNullable(snapshot.heads().get(chain))));
+        }
+        snapshot.roleConfig().ifPresent(claim -> breaks.addAll(checkRoleConfig(claim,
+                new ChainWalk(AuditChains.CONFIG, snapshot.chains().getOrDefault(AuditChains.CONFIG, List.of())))));
+        breaks.sort(Comparator.comparing(AuditBreak::chain).thenComparingLong(AuditBreak::seq));
+        return new AuditReport(chains.size(), records, breaks);
+    }
+
+    private static List<AuditBreak> checkHead(String chain, ChainWalk walk, Optional<ExpectedHead> head) {
+        OptionalLong last = walk.lastSeq();
+        if (head.isEmpty()) {
+            if (last.isEmpty()) {
+                return List.of();
+            }
+            String detail = AuditChains.requestIdOf(chain)
+                    .map(id -> "records for request " + id + ", which does not exist")
+                    .orElse("no head item owns this chain");
+            return List.of(new AuditBreak(chain, 1, Kind.ORPHAN_CHAIN, detail));
+        }
+        ExpectedHead expected = head.get();
+        long lastSeq = last.orElse(0);
+        if (expected.seq() > lastSeq) {
+            return List.of(new AuditBreak(chain, lastSeq + 1, Kind.MISSING_TAIL, expected.holder() + " says the head is "
+                    + "record " + expected.seq() + " but the chain ends at " + lastSeq));
+        }
+        if (expected.seq() < lastSeq) {
+            return List.of(new AuditBreak(chain, expected.seq() + 1, Kind.HEAD_MISMATCH, "records "
+                    + (expected.seq() + 1) + "-" + lastSeq + " follow the head held by " + expected.holder()));
+        }
+        Optional<AuditRecord> tail = walk.at(lastSeq);
+        if (tail.isPresent() && !tail.get().hash().equals(expected.hash())) {
+            return List.of(new AuditBreak(chain, lastSeq, Kind.HEAD_MISMATCH,
+                    expected.holder() + " holds another hash than record " + lastSeq));
+        }
+        return List.of();
+    }
+
+    private static List<AuditBreak> checkRoleConfig(RoleConfigClaim claim, ChainWalk config) {
+        List<AuditBreak> breaks = new ArrayList<>();
+        if (!claim.storedSha256().equals(claim.actualSha256())) {
+            breaks.add(new AuditBreak(AuditChains.CONFIG, 0, Kind.CONFIG_MISMATCH,
+                    "the stored role file does not match its stored SHA-256"));
+        }
+        long lastSeq = config.lastSeq().orElse(0);
+        Optional<AuditRecord> applied = Optional.empty();
+        for (long seq = lastSeq; seq >= 1 && applied.isEmpty(); seq--) {
+            applied = config.at(seq).filter(r -> r.knownAction().equals(Optional.of(ROLES_APPLIED)));
+        }
+        if (applied.isEmpty()) {
+            breaks.add(new AuditBreak(AuditChains.CONFIG, 0, Kind.CONFIG_MISMATCH,
+                    "a role configuration is stored but no " + ROLES_APPLIED + " record exists"));
+        } else if (!claim.storedSha256().equals(applied.get().details().get("sha256"))) {
+            breaks.add(new AuditBreak(AuditChains.CONFIG, applied.get().seq(), Kind.CONFIG_MISMATCH,
+                    "the stored role file is not the one the last " + ROLES_APPLIED + " record names"));
+        }
+        return breaks;
+    }
+}
