@@ -41,6 +41,13 @@ public final class AirlockStack extends Stack {
     /** Outputs read by scripts/deploy-localstack and the docs. */
     public static final String API_URL_OUTPUT = "ApiUrl";
     public static final String API_ID_OUTPUT = "ApiId";
+    public static final String CONSOLE_URL_OUTPUT = "ConsoleUrl";
+    public static final String CONSOLE_CLIENT_ID_PARAM = "ConsoleClientId";
+    public static final String CONSOLE_IDENTITY_ORIGINS_PARAM = "ConsoleIdentityOrigins";
+    /** Context key: the console's files (default {@code console}, or {@code ../console} from infra/). */
+    public static final String CONSOLE_DIR = "consoleDir";
+    /** Context key: {@code false} leaves the console out of the stack. */
+    public static final String CONSOLE = "console";
 
     /** A multiple of 4, so the alphanumeric string is valid base64 without padding. */
     static final int CURSOR_KEY_LENGTH = 64;
@@ -79,6 +86,30 @@ public final class AirlockStack extends Stack {
         AirlockApi api = new AirlockApi(this, "Http", apiSettings, functions);
         Catalogue.ALL.forEach(this::eventSource);
         outputs(api);
+        // The console's files and its BucketDeployment's handler are CDK assets, which need `cdk bootstrap`:
+        // the emulator path (code already in a bucket, no bootstrap) and -c console=false leave it out.
+        if (config.codeLocation().isEmpty() && !"false".equals(String.valueOf(getNode().tryGetContext(CONSOLE)))) {
+            Console console = new Console(this, "Console", consoleSettings(apiSettings.jwtIssuer()), api.url());
+            CfnOutput.Builder.create(this, CONSOLE_URL_OUTPUT).value(console.url())
+                    .description("The review console (CloudFront)").build();
+        }
+    }
+
+    private Console.Settings consoleSettings(String issuer) {
+        String clientId = CfnParameter.Builder.create(this, CONSOLE_CLIENT_ID_PARAM).type("String")
+                .defaultValue("airlock-console")
+                .description("OAuth client id of the review console at the identity provider (a public client, "
+                        + "code flow with PKCE, redirect URI = the ConsoleUrl output)").build().getValueAsString();
+        String origins = CfnParameter.Builder.create(this, CONSOLE_IDENTITY_ORIGINS_PARAM).type("String")
+                .defaultValue("")
+                .description("Further origins the console may call, space separated: the identity provider's "
+                        + "token endpoint when it is not on the issuer's host (e.g. https://DOMAIN.auth.REGION.amazoncognito.com)")
+                .build().getValueAsString();
+        Object dir = getNode().tryGetContext(CONSOLE_DIR);
+        java.nio.file.Path directory = dir != null ? java.nio.file.Path.of(dir.toString())
+                : Files.isDirectory(java.nio.file.Path.of("functions", "console")) ? java.nio.file.Path.of("functions", "console")
+                : java.nio.file.Path.of("..", "functions", "console");
+        return new Console.Settings(directory, issuer, clientId, origins);
     }
 
     /** The event source of each trigger kind, mapped once (HTTP routes are the API's, built above). */

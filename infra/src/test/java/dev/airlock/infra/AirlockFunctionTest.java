@@ -26,7 +26,7 @@ class AirlockFunctionTest {
 
     @Test
     void thereIsOneFunctionPerName() {
-        assertThat(template.ofType("AWS::Lambda::Function").values())
+        assertThat(template.airlockOfType("AWS::Lambda::Function").values())
                 .extracting(f -> TemplateJson.environment(f).get(EnvironmentNames.FUNCTION_DEFINITION))
                 .containsExactlyInAnyOrderElementsOf(FUNCTIONS);
     }

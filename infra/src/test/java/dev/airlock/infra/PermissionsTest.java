@@ -130,7 +130,7 @@ class PermissionsTest {
 
     @Test
     void noPolicyUsesWildcardActionsScanOrBatchWrites() {
-        List<String> actions = template.ofType("AWS::IAM::Policy").values().stream()
+        List<String> actions = template.airlockOfType("AWS::IAM::Policy").values().stream()
                 .flatMap(p -> TemplateJson.statements(p.get("PolicyDocument")).stream())
                 .flatMap(s -> TemplateJson.list(s.get("Action")).stream())
                 .map(String::valueOf)
@@ -167,7 +167,7 @@ class PermissionsTest {
             roles.add(template.roleId(function));
         }
         assertThat(roles).hasSameSizeAs(Catalogue.names());
-        assertThat(template.ofType("AWS::IAM::Role").values())
+        assertThat(template.airlockOfType("AWS::IAM::Role").values())
                 .allMatch(role -> role.get("ManagedPolicyArns") == null && role.get("Policies") == null);
     }
 

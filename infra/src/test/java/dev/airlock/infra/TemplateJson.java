@@ -46,6 +46,22 @@ final class TemplateJson {
         return found;
     }
 
+    /**
+     * As {@link #ofType}, without the console's deployment handler (CDK's BucketDeployment Lambda, its
+     * role and policy): Airlock's own resources, for the least-privilege checks. ConsoleTest checks that
+     * handler's reach separately.
+     */
+    Map<String, Map<String, Object>> airlockOfType(String type) {
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>(ofType(type));
+        found.keySet().removeIf(TemplateJson::isConsoleDeployment);
+        return found;
+    }
+
+    /** CDK names the BucketDeployment's singleton handler and its role this way. */
+    static boolean isConsoleDeployment(String logicalId) {
+        return logicalId.startsWith("CustomCDKBucketDeployment");
+    }
+
     Map<String, Object> resource(String logicalId) {
         return (Map<String, Object>) resources().get(logicalId);
     }

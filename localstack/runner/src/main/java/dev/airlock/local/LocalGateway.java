@@ -98,8 +98,9 @@ public final class LocalGateway implements AutoCloseable {
         OidcProvider oidc = OidcProvider.forGateway(URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort()),
                 issuer, demoUsers, json, clock);
         OidcProvider.CONTEXTS.forEach(path -> server.createContext(path, oidc));
-        server.createContext("/", new ApiEndpoint(new RouteMatcher(), verifier,
-                new ApiGatewayEvents(ACCOUNT_ID, API_ID), functions, json, clock));
+        server.createContext("/", new ConsoleEndpoint(URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort()),
+                issuer.issuer(), new ApiEndpoint(new RouteMatcher(), verifier,
+                new ApiGatewayEvents(ACCOUNT_ID, API_ID), functions, json, clock)));
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, threads());
         server.setExecutor(workers);
         server.start();

@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LocalUp {
 
     public static final String READY_PREFIX = "Airlock is ready at ";
+    /** The review console's line, printed right after the API's. */
+    public static final String CONSOLE_PREFIX = "Review console: ";
     public static final String STOPPED_LINE = "Airlock stopped.";
     static final int USAGE = 2;
     static final int FAILED = 1;
@@ -110,6 +112,7 @@ public final class LocalUp {
             }
         }, "airlock-shutdown"));
         out.println(READY_PREFIX + running.airlock().url());
+        out.println(CONSOLE_PREFIX + running.airlock().url() + "/ (sign in as alice to review bob's requests)");
         out.println("Settings for other shells: " + home.resolve(LocalEnvFile.FILE_NAME)
                 + "; demo users: bob (contractors), alice (dba-reviewers); Ctrl-C stops.");
         out.flush();

@@ -138,6 +138,7 @@ class LocalUpProcessIT {
 
             assertThat(first.terminate()).as(first.allOutput()).isEqualTo(SIGTERM_EXIT);
             assertThat(first.output).containsOnlyOnce("Airlock is ready at " + url).contains(LocalUp.STOPPED_LINE);
+            assertThat(first.output).contains(LocalUp.CONSOLE_PREFIX + url + "/ (sign in as alice to review bob's requests)");
             assertNoSecrets(first.allOutput(), tokens, home);
         }
 
