@@ -80,7 +80,7 @@ public final class FunctionFactory {
                     new IssueCertificate(ports.store(), ports.auditLog(), ports.roleCatalog(),
                             ports.certificateAuthority(), clock),
                     new GetCaPublicKey(ports.certificateAuthority()),
-                    new RevokeCertificate(ports.store(), ports.auditLog(), ports.revocations(),
+                    new RevokeCertificate(ports.store(), ports.revocations(),
                             ports.issuedCertificates(), ports.roleCatalog(), clock),
                     new BuildKrl(ports.revocations(), ports.certificateAuthority(), clock));
             case Routes.EXPIRE -> new ExpireFunction(new ExpireRequests(ports.store(), ports.revocations(), clock),

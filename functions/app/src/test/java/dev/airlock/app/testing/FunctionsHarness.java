@@ -36,7 +36,7 @@ public final class FunctionsHarness implements AutoCloseable {
     /** With further configuration variables, e.g. another user claim. */
     public static FunctionsHarness start(TestAirlock airlock, java.util.Map<String, String> environment) {
         Ports ports = Ports.of(airlock.store(), airlock.audit(), airlock.roles(), airlock.ca(),
-                new InMemoryRevocationStore(airlock.store()), new InMemoryIssuedCertificates(airlock.audit()));
+                new InMemoryRevocationStore(airlock.store(), airlock.audit()), new InMemoryIssuedCertificates(airlock.audit()));
         return new FunctionsHarness(airlock, LocalFunctions.start(
                 AirlockConfig.local(TestTokens.environment(environment)), airlock.clock(), ports));
     }

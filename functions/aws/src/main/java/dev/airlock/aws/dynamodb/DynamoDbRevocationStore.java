@@ -1,6 +1,9 @@
 package dev.airlock.aws.dynamodb;
 
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.core.retry.RetryPolicy;
 import dev.airlock.core.port.KrlEntry;
 import dev.airlock.core.port.KrlSnapshot;
 import dev.airlock.core.port.RevocationStore;
@@ -16,7 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +81,41 @@ public final class DynamoDbRevocationStore implements RevocationStore {
             }
             throw new ConflictException("concurrent_update", "the KRL changed concurrently; try again", e);
         }
+    }
+
+    /**
+     * One {@code TransactWriteItems} through {@link ChainAppender}: the record, the chain head's
+     * conditional advance, the entry Put ({@code attribute_not_exists}) and the version bump. Each
+     * attempt first checks the entry is new, so a revoked certificate is {@code already_revoked}
+     * rather than a lost race retried until it gives up.
+     */
+    @Override
+    public AuditRecord revokeAndAppend(KrlEntry entry, String chain, Instant at, String actor, AuditAction action,
+                                       Map<String, String> details) {
+        if (AuditChains.isRequestChain(chain)) {
+            throw new IllegalArgumentException("request chains are written with the request (updateAndRevoke)");
+        }
+        ChainAppender appender = new ChainAppender(dynamoDb, tables, Clock.fixed(at, ZoneOffset.UTC));
+        return appender.append(chain, actor, action, () -> new ChainAppender.Companion<AuditRecord>() {
+            @Override
+            public Map<String, String> details() {
+                return details;
+            }
+
+            @Override
+            public List<TransactWriteItem> writes(Instant now) {
+                if (contains(entry.id())) {
+                    throw new ConflictException("already_revoked", entry.id() + " is already revoked");
+                }
+                return List.of(entryPut(entry, true), versionBump());
+            }
+
+            @Override
+            public AuditRecord result(AuditRecord record) {
+                return record;
+            }
+        }, () -> new ConflictException(DynamoDbAccessRequestStore.AUDIT_CONFLICT, "could not append to audit chain "
+                + chain + " after " + RetryPolicy.LOST_RACE.maxAttempts() + " attempts"));
     }
 
     @Override

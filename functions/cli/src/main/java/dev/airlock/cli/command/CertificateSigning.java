@@ -4,6 +4,8 @@ import dev.airlock.cli.Cli;
 import dev.airlock.cli.CliException;
 import dev.airlock.cli.Exit;
 import dev.airlock.cli.http.ApiClient;
+import dev.airlock.cli.http.Problems;
+import dev.airlock.cli.http.Response;
 import dev.airlock.cli.login.CertificateFile;
 import dev.airlock.cli.login.PublicKeyFile;
 import dev.airlock.cli.text.Json;
@@ -14,6 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /** POST /certificates for a key (base roles only without a request) and the certificate written next to it. */
 final class CertificateSigning {
@@ -33,7 +36,7 @@ final class CertificateSigning {
         if (requestId != null) {
             body.put("requestId", requestId);
         }
-        ObjectNode signed = api.json("POST", "/certificates", Json.compact(body));
+        ObjectNode signed = signed(api.call("POST", "/certificates", Json.compact(body), Map.of()), requestId);
         if (!signed.path("certificate").isString() || !signed.path("principals").isArray()
                 || !signed.path("validBefore").isString()) {
             throw new CliException(Exit.UNAVAILABLE, "unexpected reply to POST /certificates");
@@ -53,6 +56,23 @@ final class CertificateSigning {
                     + String.join(", ", RequestText.strings(signed.get("principals"))) + ", valid until "
                     + Times.until(signed.get("validBefore").asString(), today) + ")");
         }
+    }
+
+    /**
+     * The reply as JSON, or the CLI exits; a {@code request_required} refusal (a base role with
+     * {@code request_access: always}) says how to ask for access instead.
+     */
+    private ObjectNode signed(Response response, String requestId) {
+        if (response.ok()) {
+            return api.object(response, "/certificates");
+        }
+        boolean requestRequired = requestId == null && response.jsonObject()
+                .flatMap(problem -> Json.text(problem, "code")).filter("request_required"::equals).isPresent();
+        if (requestRequired) {
+            throw new CliException(Exit.DENIED, Problems.text(response)
+                    + "; request access with: access login --request-roles ROLE --reason TEXT");
+        }
+        throw Problems.failure(response);
     }
 
     /** The path with the home directory shown as ~. */

@@ -12,6 +12,7 @@ import dev.airlock.cli.login.ApprovalWait;
 import dev.airlock.cli.login.PollInterval;
 import dev.airlock.cli.login.PublicKeyFile;
 import dev.airlock.cli.text.Json;
+import dev.airlock.cli.text.RequestGuidance;
 import dev.airlock.cli.text.Shell;
 import dev.airlock.domain.role.GoDuration;
 import picocli.CommandLine.Command;
@@ -190,6 +191,7 @@ public final class LoginCommand implements Callable<Integer> {
         // A retry after a lost reply must not create a second request (docs/API.md, Idempotency-Key).
         ObjectNode created = api.json("POST", "/requests", Json.compact(body),
                 Map.of("Idempotency-Key", "access-login-" + UUID.randomUUID()));
+        RequestGuidance.lines(created).forEach(cli.console()::note);
         return Json.text(created, "id")
                 .orElseThrow(() -> new CliException(Exit.UNAVAILABLE, "unexpected reply to POST /requests (no id)"));
     }

@@ -1,9 +1,11 @@
 package dev.airlock.core.port;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.domain.request.AccessRequest;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The KRL index: revocations not yet expired, readable in one query, and the KRL version counter.
@@ -27,6 +29,21 @@ public interface RevocationStore {
      * @throws dev.airlock.domain.error.ConflictException code {@code already_revoked} if an entry with its id exists
      */
     void revoke(KrlEntry entry);
+
+    /**
+     * Puts {@code entry} (no request involved), increments the version and appends one record to
+     * {@code chain} (a chain {@link AuditLog} owns, e.g. the holder's {@code user#<name>}), all in one
+     * transaction: a base-role certificate is never revoked without its {@code certificate.revoked}
+     * record, nor recorded as revoked without being in the KRL.
+     *
+     * @param at the record's timestamp
+     * @return the appended record
+     * @throws dev.airlock.domain.error.ConflictException code {@code already_revoked} if an entry with its
+     *                                                    id exists, {@code audit_conflict} after repeated lost
+     *                                                    races for the chain's head
+     */
+    AuditRecord revokeAndAppend(KrlEntry entry, String chain, Instant at, String actor, AuditAction action,
+                                Map<String, String> details);
 
     /** Whether an entry with this id is in the index (expired entries the sweep has not dropped included). */
     boolean contains(String entryId);

@@ -2,9 +2,7 @@ package dev.airlock.core.usecase;
 
 import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditChains;
-
 import dev.airlock.core.port.AccessRequestStore;
-import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.IssuedCertificateLookup;
 import dev.airlock.core.port.IssuedCertificateRecord;
 import dev.airlock.core.port.KrlEntry;
@@ -28,9 +26,8 @@ import java.util.Objects;
  * holder or a reviewer of the roles it carries; base-role certificates too (issue 15). The
  * {@code certificate.revoked} record goes on the chain its {@code certificate.issued} record is on:
  * the request's chain, in the same transaction as the KRL entry; or the holder's {@code user#<name>}
- * chain, appended right after the KRL entry is written (the order that fails safe: a crash between
- * leaves the certificate revoked and the call failed, and a retry, refused as already revoked by
- * the index, tells the caller so).
+ * chain, again in one transaction with the KRL entry and the version bump
+ * ({@link RevocationStore#revokeAndAppend}), so both land or neither does.
  */
 public final class RevokeCertificate {
 
@@ -38,16 +35,14 @@ public final class RevokeCertificate {
     public static final AuditAction ACTION = AuditAction.CERTIFICATE_REVOKED;
 
     private final AccessRequestStore store;
-    private final AuditLog auditLog;
     private final RevocationStore revocations;
     private final IssuedCertificateLookup certificates;
     private final RoleCatalog roleCatalog;
     private final Clock clock;
 
-    public RevokeCertificate(AccessRequestStore store, AuditLog auditLog, RevocationStore revocations,
+    public RevokeCertificate(AccessRequestStore store, RevocationStore revocations,
                              IssuedCertificateLookup certificates, RoleCatalog roleCatalog, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
         this.revocations = Objects.requireNonNull(revocations, "revocations");
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.roleCatalog = Objects.requireNonNull(roleCatalog, "roleCatalog");
@@ -92,8 +87,8 @@ public final class RevokeCertificate {
         if (certificate.requestId().isPresent()) {
             revokeOnRequestChain(caller, certificate.requestId().get(), canonical, entry, details, now);
         } else {
-            revocations.revoke(entry);
-            auditLog.append(AuditChains.forUser(certificate.holder()), caller.user(), ACTION, details);
+            revocations.revokeAndAppend(entry, AuditChains.forUser(certificate.holder()), now, caller.user(),
+                    ACTION, details);
         }
         return certificate;
     }

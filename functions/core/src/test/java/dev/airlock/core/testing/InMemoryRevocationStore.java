@@ -1,6 +1,8 @@
 package dev.airlock.core.testing;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.KrlEntry;
 import dev.airlock.core.port.KrlSnapshot;
 import dev.airlock.core.port.RevocationStore;
@@ -22,11 +24,14 @@ import java.util.Objects;
 public final class InMemoryRevocationStore implements RevocationStore {
 
     private final InMemoryAccessRequestStore requests;
+    private final AuditLog auditLog;
     private final Map<String, KrlEntry> entries = new LinkedHashMap<>();
     private long version;
 
-    public InMemoryRevocationStore(InMemoryAccessRequestStore requests) {
+    /** @param auditLog where {@link #revokeAndAppend} appends (the same log the use cases read) */
+    public InMemoryRevocationStore(InMemoryAccessRequestStore requests, AuditLog auditLog) {
         this.requests = Objects.requireNonNull(requests, "requests");
+        this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
     }
 
     @Override
@@ -48,6 +53,19 @@ public final class InMemoryRevocationStore implements RevocationStore {
         }
         entries.put(entry.id(), entry);
         version++;
+    }
+
+    /** The record first: if the append fails, no entry is written (both or neither, as in DynamoDB). */
+    @Override
+    public synchronized AuditRecord revokeAndAppend(KrlEntry entry, String chain, Instant at, String actor,
+                                                    AuditAction action, Map<String, String> details) {
+        if (entries.containsKey(entry.id())) {
+            throw new ConflictException("already_revoked", entry.id() + " is already revoked");
+        }
+        AuditRecord record = auditLog.append(chain, actor, action, details);
+        entries.put(entry.id(), entry);
+        version++;
+        return record;
     }
 
     @Override

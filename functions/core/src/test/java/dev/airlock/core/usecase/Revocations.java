@@ -25,9 +25,9 @@ final class Revocations {
 
     Revocations(TestAirlock t) {
         this.t = t;
-        this.store = new InMemoryRevocationStore(t.store());
+        this.store = new InMemoryRevocationStore(t.store(), t.audit());
         this.revokeRequest = new RevokeRequest(t.store(), store, t.roles(), t.clock());
-        this.revokeCertificate = new RevokeCertificate(t.store(), t.audit(), store,
+        this.revokeCertificate = new RevokeCertificate(t.store(), store,
                 new InMemoryIssuedCertificates(t.audit()), t.roles(), t.clock());
         this.buildKrl = new BuildKrl(store, t.ca(), t.clock());
         this.sweep = new ExpireRequests(t.store(), store, t.clock());

@@ -31,7 +31,7 @@ class PrimingTest {
     private final InMemoryAuditLog audit = new InMemoryAuditLog(clock);
     private final InMemoryAccessRequestStore store = new InMemoryAccessRequestStore(audit);
     private final Ports ports = Ports.of(store, audit, FixedRoleCatalog.demo(), InMemoryCertificateAuthority.ecdsaP256(),
-            new InMemoryRevocationStore(store), new InMemoryIssuedCertificates(audit));
+            new InMemoryRevocationStore(store, audit), new InMemoryIssuedCertificates(audit));
 
     @Test
     void run_withEveryFunction_shouldAnswerEachPrimingCallWithoutWritingAnything() {

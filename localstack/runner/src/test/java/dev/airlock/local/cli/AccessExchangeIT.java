@@ -65,7 +65,9 @@ class AccessExchangeIT {
         // the time is checked against the certificate: its form depends on whether it expires today
         assertThat(done.stdoutLines().get(1)).matches("certificate written to ~/\\.ssh/id_ed25519-cert\\.pub "
                 + "\\(principals: contractor, dba, valid until (\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2} UTC\\)");
-        assertThat(done.stderr()).as("no progress line when stderr is not a terminal, no token").isEmpty();
+        assertThat(done.stderrLines()).as("no progress line when stderr is not a terminal, no token; only the "
+                + "role file's guidance for requesters").containsExactly("suggested reviewers: alice",
+                "request prompt: Name the incident or ticket, e.g. INC-4211");
         Path certificate = bob.certificate();
         ValidUntil.assertPrinted(done.stdoutLines().get(1), certificate, firstDay, lastDay);
         assertThat(certificate).isRegularFile();

@@ -36,8 +36,10 @@ class AccessLoginIT {
 
         AccessCli.Result result = login.await();
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).isEqualTo("access: error: request " + id
-                + " was denied by alice: use the runbook\n");
+        // the role file's guidance for requesters first (suggested reviewers, request prompt), then the outcome
+        assertThat(result.stderrLines()).containsExactly("suggested reviewers: alice",
+                "request prompt: Name the incident or ticket, e.g. INC-4211",
+                "access: error: request " + id + " was denied by alice: use the runbook");
         assertThat(home.resolve(".ssh/id_ed25519-cert.pub")).doesNotExist();
     }
 
@@ -68,7 +70,8 @@ class AccessLoginIT {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         String id = idOf(result.stdoutLines().get(0));
-        assertThat(result.stderr()).startsWith("access: error: request " + id + " expired before it was approved");
+        assertThat(result.stderrLines()).last().asString()
+                .startsWith("access: error: request " + id + " expired before it was approved");
         assertThat(home.resolve(".ssh/id_ed25519-cert.pub")).doesNotExist();
     }
 
