@@ -1,10 +1,11 @@
 package dev.airlock.local;
 
+import dev.airlock.core.port.RoleFileStore;
 import dev.airlock.app.LocalFunctions;
 import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
-import dev.airlock.aws.dynamodb.Sha256;
+import dev.airlock.core.port.RoleFile;
 import dev.airlock.aws.dynamodb.TableBootstrap;
 import dev.airlock.aws.dynamodb.TableNames;
 import dev.airlock.endpoints.EmbeddedAwsServer;
@@ -184,13 +185,13 @@ public final class LocalAirlock implements AutoCloseable {
     /** Applies the role file through the audited path, unless exactly this file is already in force. */
     private static void applyRoles(DynamoDbClient dynamoDb, TableNames tables, Settings settings) {
         RoleConfigStore store = new RoleConfigStore(dynamoDb, tables, settings.clock());
-        String sha256 = Sha256.hex(settings.rolesYaml());
-        Optional<RoleConfigStore.StoredRoles> current = store.load();
+        String sha256 = RoleFile.sha256(settings.rolesYaml());
+        Optional<RoleFileStore.StoredRoles> current = store.load();
         if (current.isPresent() && current.get().sha256().equals(sha256)) {
             LOG.info("role configuration version {} is current", current.get().version());
             return;
         }
-        RoleConfigStore.Applied applied = store.apply(settings.rolesYaml(), ROLES_ACTOR);
+        RoleFileStore.Applied applied = store.apply(settings.rolesYaml(), ROLES_ACTOR);
         LOG.info("applied role configuration version {} (roles {})", applied.version(), String.join(", ", applied.roleNames()));
     }
 

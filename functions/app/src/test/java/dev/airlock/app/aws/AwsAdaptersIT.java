@@ -6,7 +6,7 @@ import dev.airlock.app.testing.EmbeddedStack;
 import dev.airlock.app.testing.Events;
 import dev.airlock.app.testing.LambdaResponse;
 import dev.airlock.aws.dynamodb.AuditSnapshotReader;
-import dev.airlock.aws.audit.AuditVerifier;
+import dev.airlock.core.audit.AuditVerifier;
 import dev.airlock.core.testing.MutableClock;
 import dev.airlock.core.testing.TestKeys;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,7 @@
 package dev.airlock.aws.admin;
 
+import dev.airlock.core.usecase.ApplyRoles;
+import dev.airlock.core.port.RoleFileStore;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
 import dev.airlock.aws.dynamodb.TableNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,8 +26,8 @@ public final class ApplyRolesCommand {
     public int run(Path file, String actor, PrintStream out, PrintStream err) {
         String yaml;
         try {
-            if (Files.size(file) > RoleConfigStore.MAX_YAML_BYTES) {
-                err.println("error: " + file + " is larger than " + RoleConfigStore.MAX_YAML_BYTES + " bytes");
+            if (Files.size(file) > ApplyRoles.MAX_YAML_BYTES) {
+                err.println("error: " + file + " is larger than " + ApplyRoles.MAX_YAML_BYTES + " bytes");
                 return AdminMain.INVALID_INPUT;
             }
             yaml = Files.readString(file, StandardCharsets.UTF_8);
@@ -36,7 +38,7 @@ public final class ApplyRolesCommand {
             err.println("error: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
             return AdminMain.INVALID_INPUT;
         }
-        RoleConfigStore.Applied applied = store.apply(yaml, actor);
+        RoleFileStore.Applied applied = store.apply(yaml, actor);
         out.println("applied role configuration version " + applied.version() + " (sha256 " + applied.sha256()
                 + ", roles " + String.join(", ", applied.roleNames()) + "), audit record config/" + applied.record().seq());
         return AdminMain.OK;

@@ -1,8 +1,8 @@
 package dev.airlock.aws.admin;
 
-import dev.airlock.aws.audit.AuditBreak;
-import dev.airlock.aws.audit.AuditReport;
-import dev.airlock.aws.audit.AuditVerifier;
+import dev.airlock.core.audit.AuditBreak;
+import dev.airlock.core.audit.AuditReport;
+import dev.airlock.core.audit.AuditVerifier;
 import dev.airlock.aws.dynamodb.AuditSnapshotReader;
 import dev.airlock.aws.dynamodb.TableNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

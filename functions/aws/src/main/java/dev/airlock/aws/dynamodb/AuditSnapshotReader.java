@@ -1,10 +1,11 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditChains;
-import dev.airlock.aws.audit.AuditSnapshot;
-import dev.airlock.aws.audit.AuditSnapshot.ExpectedHead;
-import dev.airlock.aws.audit.AuditSnapshot.RoleConfigClaim;
-import dev.airlock.aws.audit.StoredRecord;
+import dev.airlock.core.port.RoleFile;
+import dev.airlock.core.audit.AuditChains;
+import dev.airlock.core.audit.AuditSnapshot;
+import dev.airlock.core.audit.AuditSnapshot.ExpectedHead;
+import dev.airlock.core.audit.AuditSnapshot.RoleConfigClaim;
+import dev.airlock.core.audit.StoredRecord;
 import dev.airlock.core.storage.Tables;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,7 +53,7 @@ public final class AuditSnapshotReader {
                 heads.put(head.chain(), head);
             } else if (id.equals(RoleConfigStore.ITEM_ID)) {
                 config.add(new RoleConfigClaim(Attr.optStr(item, RoleConfigStore.SHA256).orElse(""),
-                        Sha256.hex(Attr.optStr(item, RoleConfigStore.YAML).orElse(""))));
+                        RoleFile.sha256(Attr.optStr(item, RoleConfigStore.YAML).orElse(""))));
             }
         });
         return new AuditSnapshot(chains, heads, config.stream().findFirst());

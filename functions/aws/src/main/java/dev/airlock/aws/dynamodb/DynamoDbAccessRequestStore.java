@@ -1,7 +1,8 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditChains;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.core.retry.RetryPolicy;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.Page;
 import dev.airlock.core.port.PageRequest;
@@ -60,8 +61,6 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
     public static final String AUDIT_CONFLICT = "audit_conflict";
     public static final String TRANSACTION_CONFLICT = "transaction_conflict";
 
-    /** Attempts of a create that lost only to concurrent transactions (idempotent: same items each time). */
-    private static final int MAX_CREATE_ATTEMPTS = 3;
     private static final int REQUEST = 0;
     private static final int AUDIT = 1;
     private static final int IDEMPOTENCY = 2;
@@ -94,19 +93,15 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
                         "attribute_not_exists(#id)", Map.of("#id", Tables.REQ_ID), Map.of())),
                 Writes.auditPut(tables.audit(), firstRecord)));
         idemId.ifPresent(id -> items.add(Writes.item(idempotency.put(id, stored))));
-        for (int attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
+        return RetryPolicy.LOST_RACE.run(attempt -> {
             try {
                 Writes.transact(dynamoDb, items);
-                return stored;
+                return Optional.of(stored);
             } catch (TransactionCanceledException e) {
-                Optional<AccessRequest> earlier = createFailure(Cancellation.of(e), firstRecord, idemId, e);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
+                return createFailure(Cancellation.of(e), firstRecord, idemId, e);
             }
-        }
-        throw new ConflictException(TRANSACTION_CONFLICT,
-                "creating request " + request.id() + " collided with concurrent changes; retry");
+        }, () -> new ConflictException(TRANSACTION_CONFLICT,
+                "creating request " + request.id() + " collided with concurrent changes; retry"));
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.airlock.aws.dynamodb;
 
+import dev.airlock.core.port.RoleFileStore;
+import dev.airlock.core.port.RoleFile;
+
 import dev.airlock.core.port.RoleCatalog;
 import dev.airlock.domain.error.InternalException;
 import dev.airlock.domain.error.InvalidRequestException;
@@ -23,16 +26,16 @@ public final class DynamoDbRoleCatalog implements RoleCatalog {
     private record Cached(RoleConfig config, String sha256, Instant loadedAt) {
     }
 
-    private final RoleConfigStore store;
+    private final RoleFileStore store;
     private final Clock clock;
     private final Duration ttl;
     private volatile Cached cached;
 
-    public DynamoDbRoleCatalog(RoleConfigStore store, Clock clock) {
+    public DynamoDbRoleCatalog(RoleFileStore store, Clock clock) {
         this(store, clock, DEFAULT_TTL);
     }
 
-    public DynamoDbRoleCatalog(RoleConfigStore store, Clock clock, Duration ttl) {
+    public DynamoDbRoleCatalog(RoleFileStore store, Clock clock, Duration ttl) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
@@ -60,7 +63,7 @@ public final class DynamoDbRoleCatalog implements RoleCatalog {
         if (snapshot != null && now.isBefore(snapshot.loadedAt().plus(ttl))) {
             return snapshot.config(); // another thread refreshed while this one waited
         }
-        RoleConfigStore.StoredRoles stored = store.load().orElseThrow(() -> new InternalException(
+        RoleFileStore.StoredRoles stored = store.load().orElseThrow(() -> new InternalException(
                 "roles_not_configured", "no role configuration has been applied"));
         RoleConfig config = snapshot != null && snapshot.sha256().equals(stored.sha256())
                 ? snapshot.config() : parse(stored);
@@ -68,8 +71,8 @@ public final class DynamoDbRoleCatalog implements RoleCatalog {
         return config;
     }
 
-    private static RoleConfig parse(RoleConfigStore.StoredRoles stored) {
-        if (!Sha256.hex(stored.yaml()).equals(stored.sha256())) {
+    private static RoleConfig parse(RoleFileStore.StoredRoles stored) {
+        if (!RoleFile.sha256(stored.yaml()).equals(stored.sha256())) {
             throw new InternalException("roles_corrupt", "the stored role configuration does not match its SHA-256");
         }
         try {

@@ -1,6 +1,7 @@
 package dev.airlock.aws.admin;
 
-import dev.airlock.aws.audit.AuditChains;
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.aws.dynamodb.DynamoDbAuditLog;
 import dev.airlock.aws.dynamodb.DynamoDbFixture;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
@@ -50,7 +51,7 @@ class AdminMainIT {
     @Test
     void verify_shouldExitZeroForIntactChains() {
         new DynamoDbAuditLog(fixture.client(), fixture.tables(), Clock.systemUTC())
-                .append(AuditChains.CA, "system", "ca.key.created", Map.of());
+                .append(AuditChains.CA, "system", AuditAction.CERTIFICATE_ISSUED, Map.of());
 
         assertThat(run(List.of("verify"))).isEqualTo(AdminMain.OK);
         assertThat(stdout()).isEqualTo("OK: 1 chains, 1 records, 0 breaks\n");
@@ -59,8 +60,8 @@ class AdminMainIT {
     @Test
     void verify_shouldPrintEachBreakAndExitOne() {
         DynamoDbAuditLog audit = new DynamoDbAuditLog(fixture.client(), fixture.tables(), Clock.systemUTC());
-        audit.append(AuditChains.CA, "system", "ca.key.created", Map.of());
-        audit.append(AuditChains.CA, "system", "ca.key.rotated", Map.of());
+        audit.append(AuditChains.CA, "system", AuditAction.CERTIFICATE_ISSUED, Map.of());
+        audit.append(AuditChains.CA, "system", AuditAction.CERTIFICATE_ISSUED, Map.of());
         fixture.client().deleteItem(b -> b.tableName(fixture.tables().audit()).key(Map.of(
                 Tables.AUDIT_CHAIN, AttributeValue.builder().s("ca").build(),
                 Tables.AUDIT_SEQ, AttributeValue.builder().n("1").build())));

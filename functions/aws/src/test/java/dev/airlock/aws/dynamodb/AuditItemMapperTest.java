@@ -1,5 +1,6 @@
 package dev.airlock.aws.dynamodb;
 
+import dev.airlock.core.testing.TestAuditRecords;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.domain.request.AuditHead;
@@ -15,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuditItemMapperTest {
 
-    private final AuditRecord first = AuditRecord.next(AuditHead.GENESIS, "ca", Instant.parse("2025-03-01T23:59:59.9Z"),
+    private final AuditRecord first = TestAuditRecords.next(AuditHead.GENESIS, "ca", Instant.parse("2025-03-01T23:59:59.9Z"),
             "alice", "certificate.issued", Map.of("serial", "42", "empty", "", "unicode", "ünï"));
-    private final AuditRecord second = AuditRecord.next(first.head(), "ca", Instant.parse("2025-03-02T00:00:00Z"),
+    private final AuditRecord second = TestAuditRecords.next(first.head(), "ca", Instant.parse("2025-03-02T00:00:00Z"),
             "system", "ca.rotated", Map.of());
 
     @Test

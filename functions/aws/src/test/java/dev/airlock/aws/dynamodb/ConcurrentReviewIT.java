@@ -1,8 +1,9 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditChains;
-import dev.airlock.aws.audit.AuditReport;
-import dev.airlock.aws.audit.AuditVerifier;
+import dev.airlock.core.testing.TestAuditRecords;
+import dev.airlock.core.audit.AuditChains;
+import dev.airlock.core.audit.AuditReport;
+import dev.airlock.core.audit.AuditVerifier;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.domain.error.ConflictException;
 import dev.airlock.domain.policy.ReviewPolicy;
@@ -80,7 +81,7 @@ class ConcurrentReviewIT {
             } catch (ConflictException e) {
                 return Outcome.NOT_PENDING; // invalid_state: already approved by two others
             }
-            AuditRecord record = AuditRecord.next(current.auditHead(), AuditChains.forRequest(id), Instant.now(),
+            AuditRecord record = TestAuditRecords.next(current.auditHead(), AuditChains.forRequest(id), Instant.now(),
                     reviewer.user(), "review.approve", Map.of("state", reviewed.state().name()));
             try {
                 AccessRequest stored = store.update(reviewed.withAuditHead(record.head()), record);

@@ -1,6 +1,6 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditChains;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.domain.error.ConflictException;

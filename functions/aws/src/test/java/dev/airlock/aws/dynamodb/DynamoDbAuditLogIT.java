@@ -1,7 +1,8 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditChains;
-import dev.airlock.aws.audit.AuditVerifier;
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
+import dev.airlock.core.audit.AuditVerifier;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.domain.error.ConflictException;
@@ -37,8 +38,8 @@ class DynamoDbAuditLogIT {
 
     @Test
     void append_shouldLinkRecordsAndMoveTheHeadItem() {
-        AuditRecord first = audit.append(AuditChains.CA, "system", "ca.key.created", Map.of("keyId", "k-1"));
-        AuditRecord second = audit.append(AuditChains.CA, "alice", "certificate.issued", Map.of("serial", "42"));
+        AuditRecord first = audit.append(AuditChains.CA, "system", AuditAction.CERTIFICATE_ISSUED, Map.of("keyId", "k-1"));
+        AuditRecord second = audit.append(AuditChains.CA, "alice", AuditAction.CERTIFICATE_ISSUED, Map.of("serial", "42"));
 
         assertThat(first.seq()).isEqualTo(1);
         assertThat(first.prevHash()).isEqualTo(AuditHead.GENESIS.hash());
@@ -54,8 +55,8 @@ class DynamoDbAuditLogIT {
 
     @Test
     void append_shouldKeepChainsApart() {
-        audit.append(AuditChains.forUser("alice"), "alice", "certificate.issued", Map.of());
-        audit.append(AuditChains.forUser("bob"), "bob", "certificate.issued", Map.of());
+        audit.append(AuditChains.forUser("alice"), "alice", AuditAction.CERTIFICATE_ISSUED, Map.of());
+        audit.append(AuditChains.forUser("bob"), "bob", AuditAction.CERTIFICATE_ISSUED, Map.of());
 
         assertThat(audit.read(AuditChains.forUser("alice"))).singleElement().extracting(AuditRecord::actor).isEqualTo("alice");
         assertThat(audit.read(AuditChains.forUser("bob"))).singleElement().extracting(AuditRecord::seq).isEqualTo(1L);
@@ -63,9 +64,9 @@ class DynamoDbAuditLogIT {
 
     @Test
     void append_shouldRefuseRequestChains() {
-        assertThatThrownBy(() -> audit.append(AuditChains.forRequest("x"), "a", "b", Map.of()))
+        assertThatThrownBy(() -> audit.append(AuditChains.forRequest("x"), "a", AuditAction.CERTIFICATE_ISSUED, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> audit.append(" ", "a", "b", Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> audit.append(" ", "a", AuditAction.CERTIFICATE_ISSUED, Map.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -84,7 +85,7 @@ class DynamoDbAuditLogIT {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
                         try {
-                            appended.add(audit.append(AuditChains.CA, actor, "certificate.issued", Map.of("i", "" + i)));
+                            appended.add(audit.append(AuditChains.CA, actor, AuditAction.CERTIFICATE_ISSUED, Map.of("i", "" + i)));
                         } catch (ConflictException e) {
                             conflicts.add(e);
                         }

@@ -1,7 +1,10 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditChains;
-import dev.airlock.aws.audit.AuditVerifier;
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.port.RoleFileStore;
+import dev.airlock.core.port.RoleFile;
+import dev.airlock.core.audit.AuditChains;
+import dev.airlock.core.audit.AuditVerifier;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.domain.error.InternalException;
@@ -47,17 +50,17 @@ class RoleConfigStoreIT {
     void apply_shouldStoreTheFileAndAuditItInOneGo() {
         String yaml = TestRoles.text("reviewers.yaml");
 
-        RoleConfigStore.Applied applied = store.apply(yaml, "admin");
+        RoleFileStore.Applied applied = store.apply(yaml, "admin");
 
         assertThat(applied.version()).isEqualTo(1);
         assertThat(applied.roleNames()).containsExactly("dba", "dba-reviewer", "requester");
-        RoleConfigStore.StoredRoles stored = store.load().orElseThrow();
+        RoleFileStore.StoredRoles stored = store.load().orElseThrow();
         assertThat(stored.yaml()).isEqualTo(yaml);
-        assertThat(stored.sha256()).isEqualTo(Sha256.hex(yaml)).isEqualTo(applied.sha256());
+        assertThat(stored.sha256()).isEqualTo(RoleFile.sha256(yaml)).isEqualTo(applied.sha256());
         assertThat(stored.appliedBy()).isEqualTo("admin");
         List<AuditRecord> config = audit.read(AuditChains.CONFIG);
         assertThat(config).singleElement().satisfies(r -> {
-            assertThat(r.action()).isEqualTo(RoleConfigStore.ACTION_APPLIED);
+            assertThat(r.action()).isEqualTo(AuditAction.ROLES_APPLIED.wire());
             assertThat(r.actor()).isEqualTo("admin");
             assertThat(r.details()).containsEntry("sha256", stored.sha256())
                     .containsEntry("roles", "dba,dba-reviewer,requester").containsEntry("version", "1");
@@ -69,7 +72,7 @@ class RoleConfigStoreIT {
     @Test
     void apply_twice_shouldBumpTheVersionAndExtendTheChain() {
         store.apply(TestRoles.text("reviewers.yaml"), "admin");
-        RoleConfigStore.Applied second = store.apply(SMALL, "root");
+        RoleFileStore.Applied second = store.apply(SMALL, "root");
 
         assertThat(second.version()).isEqualTo(2);
         assertThat(store.load().orElseThrow().yaml()).isEqualTo(SMALL);

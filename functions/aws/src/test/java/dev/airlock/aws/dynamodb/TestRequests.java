@@ -1,6 +1,8 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditChains;
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.testing.TestAuditRecords;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.AuditHead;
@@ -85,12 +87,12 @@ public final class TestRequests {
     /** The first record of a request's chain. */
     public static AuditRecord created(AccessRequest request) {
         return AuditRecord.next(AuditHead.GENESIS, AuditChains.forRequest(request.id()), request.createdAt(),
-                request.user(), "request.created", Map.of("roles", String.join(",", request.roles())));
+                request.user(), AuditAction.REQUEST_CREATED, Map.of("roles", String.join(",", request.roles())));
     }
 
     /** The record that follows {@code head} on the request's chain. */
     public static AuditRecord next(AccessRequest request, String actor, String action, Instant at) {
-        return AuditRecord.next(request.auditHead(), AuditChains.forRequest(request.id()), at, actor, action,
+        return TestAuditRecords.next(request.auditHead(), AuditChains.forRequest(request.id()), at, actor, action,
                 Map.of("state", request.state().name()));
     }
 }

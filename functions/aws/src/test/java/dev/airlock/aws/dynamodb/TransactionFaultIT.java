@@ -1,7 +1,8 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditChains;
-import dev.airlock.aws.audit.AuditVerifier;
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
+import dev.airlock.core.audit.AuditVerifier;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.domain.error.AirlockException;
 import dev.airlock.domain.error.InternalException;
@@ -86,10 +87,10 @@ class TransactionFaultIT {
 
     @Test
     void auditAppend_whenTheServiceFails_shouldLeaveChainAndHeadUntouched() {
-        audit.append(AuditChains.CA, "system", "ca.key.created", Map.of());
+        audit.append(AuditChains.CA, "system", AuditAction.CERTIFICATE_ISSUED, Map.of());
         fixture.faults().serverError(TRANSACT, 1);
 
-        assertThatThrownBy(() -> audit.append(AuditChains.CA, "system", "ca.key.rotated", Map.of()))
+        assertThatThrownBy(() -> audit.append(AuditChains.CA, "system", AuditAction.CERTIFICATE_ISSUED, Map.of()))
                 .isInstanceOf(InternalException.class);
 
         assertThat(audit.read(AuditChains.CA)).hasSize(1);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * @param seq      position in the chain, starting at 1
  * @param at       when it happened (millisecond precision)
  * @param actor    who did it (a verified user name, or {@code system} for the sweep)
- * @param action   what happened, e.g. {@code request.created}, {@code review.approved}
+ * @param action   what happened: an {@link AuditAction}'s wire text, e.g. {@code request.created}
  * @param details  action-specific facts (sorted by key)
  * @param prevHash hash of the previous record, or 64 zeros for the first
  * @param hash     this record's hash (lower-case hex)
@@ -41,12 +42,17 @@ public record AuditRecord(String chain, long seq, Instant at, String actor, Stri
     /**
      * The record that follows {@code head} on {@code chain}, with its hash computed.
      */
-    public static AuditRecord next(AuditHead head, String chain, Instant at, String actor, String action,
+    public static AuditRecord next(AuditHead head, String chain, Instant at, String actor, AuditAction action,
                                    Map<String, String> details) {
         Instant millis = Instant.ofEpochMilli(at.toEpochMilli());
-        AuditRecord unsigned = new AuditRecord(chain, head.seq() + 1, millis, actor, action, details,
+        AuditRecord unsigned = new AuditRecord(chain, head.seq() + 1, millis, actor, action.wire(), details,
                 head.hash(), AuditHead.GENESIS.hash());
         return unsigned.withHash(CanonicalForm.hash(unsigned));
+    }
+
+    /** The action as a type to switch on; empty for an action this build does not know. */
+    public Optional<AuditAction> knownAction() {
+        return AuditAction.of(action);
     }
 
     /** True when {@link #hash} matches the record's content and {@link #prevHash}. */

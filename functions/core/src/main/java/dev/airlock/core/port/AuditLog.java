@@ -1,5 +1,6 @@
 package dev.airlock.core.port;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditRecord;
 
 import java.util.List;
@@ -17,7 +18,7 @@ public interface AuditLog {
      *
      * @return the record as stored (sequence number and hashes filled in)
      */
-    AuditRecord append(String chain, String actor, String action, Map<String, String> details);
+    AuditRecord append(String chain, String actor, AuditAction action, Map<String, String> details);
 
     /** Every record of one chain in sequence order. */
     List<AuditRecord> read(String chain);

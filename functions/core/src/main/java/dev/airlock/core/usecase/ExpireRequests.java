@@ -1,5 +1,6 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.domain.error.ConflictException;
 import dev.airlock.domain.request.AccessRequest;
@@ -28,7 +29,7 @@ public final class ExpireRequests {
     public static final String ACTOR = "system";
 
     /** The audit action of an expiry. */
-    public static final String ACTION = "request.expired";
+    public static final AuditAction ACTION = AuditAction.REQUEST_EXPIRED;
 
     private final AccessRequestStore store;
     private final Clock clock;

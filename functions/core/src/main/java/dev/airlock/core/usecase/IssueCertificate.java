@@ -1,5 +1,7 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.RoleCatalog;
@@ -38,7 +40,7 @@ import java.util.Optional;
 public final class IssueCertificate {
 
     /** The audit action of an issued certificate. */
-    public static final String ACTION = "certificate.issued";
+    public static final AuditAction ACTION = AuditAction.CERTIFICATE_ISSUED;
 
     private static final SecureRandom SERIALS = new SecureRandom();
 
@@ -55,11 +57,6 @@ public final class IssueCertificate {
         this.roleCatalog = Objects.requireNonNull(roleCatalog, "roleCatalog");
         this.ca = Objects.requireNonNull(ca, "ca");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** The audit chain of certificates issued for a user's base roles only. */
-    public static String userChain(String user) {
-        return "user#" + user;
     }
 
     /**
@@ -95,7 +92,7 @@ public final class IssueCertificate {
                         ACTION, details);
             });
         } else {
-            auditLog.append(userChain(caller.user()), caller.user(), ACTION, details);
+            auditLog.append(AuditChains.forUser(caller.user()), caller.user(), ACTION, details);
         }
         return new IssuedCertificate(certificate.toOpenSshLine(Printable.token(caller.user())), serialText,
                 certificate.keyId(), certificate.principals(), certificate.validAfter(), certificate.validBefore(), id);

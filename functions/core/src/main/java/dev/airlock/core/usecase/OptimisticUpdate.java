@@ -1,24 +1,26 @@
 package dev.airlock.core.usecase;
 
 import dev.airlock.core.port.AccessRequestStore;
+import dev.airlock.core.retry.RetryPolicy;
 import dev.airlock.domain.error.ConflictException;
 import dev.airlock.domain.request.AccessRequest;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Compare-and-swap on one request with a bounded retry (CONVENTIONS.md, after Teleport): compute the
- * change from the request as read, write it on condition that the stored version is unchanged, and on
- * a lost race re-read and compute again — the domain re-checks every rule against the fresh value, so
- * a retry can never apply a change the new state forbids.
+ * Compare-and-swap on one request under {@link RetryPolicy#LOST_RACE}: compute the change from the
+ * request as read, write it on condition that the stored version is unchanged, and on a lost race
+ * re-read and compute again — the domain re-checks every rule against the fresh value, so a retry can
+ * never apply a change the new state forbids.
  *
  * <p>Only a conflict thrown by the store's write is retried. A conflict the domain raises while
  * computing the change (already reviewed, not pending) is the answer, and propagates at once.
  */
 final class OptimisticUpdate {
 
-    /** Attempts per call before giving up with a conflict (HTTP 409); a retry is cheap, a livelock is not. */
-    static final int MAX_ATTEMPTS = 5;
+    /** Attempts per call before giving up with a conflict (HTTP 409). */
+    static final int MAX_ATTEMPTS = RetryPolicy.LOST_RACE.maxAttempts();
 
     private OptimisticUpdate() {
     }
@@ -32,18 +34,15 @@ final class OptimisticUpdate {
      */
     static AccessRequest apply(AccessRequestStore store, AccessRequest first,
                                Function<AccessRequest, RequestChange> change) {
-        AccessRequest current = first;
-        for (int attempt = 1; ; attempt++) {
+        return RetryPolicy.LOST_RACE.run(attempt -> {
+            AccessRequest current = attempt == 1 ? first : Requests.require(store, first.id());
             RequestChange next = change.apply(current);
             try {
-                return store.update(next.updated(), next.record());
+                return Optional.of(store.update(next.updated(), next.record()));
             } catch (ConflictException lostRace) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw new ConflictException("concurrent_update", "request " + first.id()
-                            + " changed concurrently " + MAX_ATTEMPTS + " times; try again", lostRace);
-                }
+                return Optional.empty();
             }
-            current = Requests.require(store, first.id());
-        }
+        }, () -> new ConflictException("concurrent_update", "request " + first.id()
+                + " changed concurrently " + MAX_ATTEMPTS + " times; try again"));
     }
 }

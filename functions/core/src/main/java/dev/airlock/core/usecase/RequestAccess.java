@@ -1,5 +1,7 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.RoleCatalog;
@@ -25,7 +27,7 @@ public final class RequestAccess {
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
 
     /** The audit action of a new request. */
-    public static final String ACTION = "request.created";
+    public static final AuditAction ACTION = AuditAction.REQUEST_CREATED;
 
     private final AccessRequestStore store;
     private final RoleCatalog roleCatalog;
@@ -55,7 +57,7 @@ public final class RequestAccess {
         String id = UUID.randomUUID().toString();
         AccessRequest opened = policies.requests().open(id, caller, cmd.roles(), cmd.reason(),
                 cmd.accessDuration(), cmd.pendingTtl());
-        AuditRecord first = AuditRecord.next(AuditHead.GENESIS, Requests.chain(id), policies.now(), caller.user(),
+        AuditRecord first = AuditRecord.next(AuditHead.GENESIS, AuditChains.forRequest(id), policies.now(), caller.user(),
                 ACTION, details(opened));
         AccessRequest stored = store.create(opened.withAuditHead(first.head()), first, key);
         boolean replayed = !stored.id().equals(id);

@@ -1,5 +1,7 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.domain.request.AccessRequest;
 
@@ -16,9 +18,9 @@ record RequestChange(AccessRequest updated, AuditRecord record) {
     /**
      * @param changed the request after the transition (same version and audit head as when read)
      */
-    static RequestChange of(AccessRequest changed, Instant at, String actor, String action,
+    static RequestChange of(AccessRequest changed, Instant at, String actor, AuditAction action,
                             Map<String, String> details) {
-        AuditRecord record = AuditRecord.next(changed.auditHead(), Requests.chain(changed.id()), at, actor,
+        AuditRecord record = AuditRecord.next(changed.auditHead(), AuditChains.forRequest(changed.id()), at, actor,
                 action, details);
         return new RequestChange(changed.withAuditHead(record.head()), record);
     }

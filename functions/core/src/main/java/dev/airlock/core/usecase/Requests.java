@@ -14,11 +14,6 @@ final class Requests {
     private Requests() {
     }
 
-    /** The audit chain of one request (see {@code AuditRecord#chain}). */
-    static String chain(String id) {
-        return "request#" + id;
-    }
-
     /**
      * The stored request with this id. A malformed id cannot name a request (ids are canonical
      * UUIDs), so it is "not found" without asking the store: an attacker-chosen string never

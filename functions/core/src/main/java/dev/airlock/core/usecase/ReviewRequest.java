@@ -1,5 +1,6 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.RoleCatalog;
 import dev.airlock.domain.error.AccessDeniedException;
@@ -25,10 +26,10 @@ import java.util.Objects;
  */
 public final class ReviewRequest {
 
-    public static final String ACTION_APPROVED = "review.approved";
-    public static final String ACTION_DENIED = "review.denied";
-    public static final String RESOLUTION_APPROVED = "request.approved";
-    public static final String RESOLUTION_DENIED = "request.denied";
+    public static final AuditAction ACTION_APPROVED = AuditAction.REVIEW_APPROVED;
+    public static final AuditAction ACTION_DENIED = AuditAction.REVIEW_DENIED;
+    public static final AuditAction RESOLUTION_APPROVED = AuditAction.REQUEST_APPROVED;
+    public static final AuditAction RESOLUTION_DENIED = AuditAction.REQUEST_DENIED;
 
     private final AccessRequestStore store;
     private final RoleCatalog roleCatalog;
@@ -67,7 +68,7 @@ public final class ReviewRequest {
         });
     }
 
-    private static String action(Verdict verdict) {
+    private static AuditAction action(Verdict verdict) {
         return verdict == Verdict.APPROVE ? ACTION_APPROVED : ACTION_DENIED;
     }
 
@@ -78,10 +79,10 @@ public final class ReviewRequest {
                 .put("reason", review.reason())
                 .put("state", reviewed.state().name());
         if (reviewed.state() == RequestState.APPROVED) {
-            details.put("resolution", RESOLUTION_APPROVED)
+            details.put("resolution", RESOLUTION_APPROVED.wire())
                     .put("accessExpiresAt", reviewed.accessExpiresAt().orElseThrow());
         } else if (reviewed.state() == RequestState.DENIED) {
-            details.put("resolution", RESOLUTION_DENIED);
+            details.put("resolution", RESOLUTION_DENIED.wire());
         }
         return details.build();
     }

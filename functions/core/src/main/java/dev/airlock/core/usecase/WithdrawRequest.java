@@ -1,5 +1,6 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.domain.error.AccessDeniedException;
 import dev.airlock.domain.error.ConflictException;
@@ -15,7 +16,7 @@ import java.util.Objects;
 public final class WithdrawRequest {
 
     /** The audit action of a withdrawal. */
-    public static final String ACTION = "request.withdrawn";
+    public static final AuditAction ACTION = AuditAction.REQUEST_WITHDRAWN;
 
     private final AccessRequestStore store;
     private final Clock clock;

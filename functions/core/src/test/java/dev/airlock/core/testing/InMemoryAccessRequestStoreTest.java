@@ -65,7 +65,7 @@ class InMemoryAccessRequestStoreTest {
     @Test
     void create_shouldRefuseAnExistingId_andReplayAnIdempotencyKey() {
         AccessRequest created = create("bob", T0);
-        AuditRecord first = AuditRecord.next(AuditHead.GENESIS, chain(created), T0, "bob", "request.created", Map.of());
+        AuditRecord first = TestAuditRecords.next(AuditHead.GENESIS, chain(created), T0, "bob", "request.created", Map.of());
 
         assertThatThrownBy(() -> store.create(created.withAuditHead(first.head()), first, Optional.empty()))
                 .isInstanceOf(ConflictException.class);
@@ -114,7 +114,7 @@ class InMemoryAccessRequestStoreTest {
     private AccessRequest create(String user, Instant at, Optional<String> key) {
         AccessRequest request = AccessRequest.create(UUID.randomUUID().toString(), user, List.of("dba"), "r", at,
                 at.plus(Duration.ofHours(1)), Duration.ofHours(1), Map.of("dba", List.of(Threshold.DEFAULT)));
-        AuditRecord first = AuditRecord.next(AuditHead.GENESIS, chain(request), at, user, "request.created", Map.of());
+        AuditRecord first = TestAuditRecords.next(AuditHead.GENESIS, chain(request), at, user, "request.created", Map.of());
         return store.create(request.withAuditHead(first.head()), first, key);
     }
 
@@ -130,7 +130,7 @@ class InMemoryAccessRequestStoreTest {
     }
 
     private static AuditRecord next(AccessRequest read, String action) {
-        return AuditRecord.next(read.auditHead(), chain(read), T0, "test", action, Map.of());
+        return TestAuditRecords.next(read.auditHead(), chain(read), T0, "test", action, Map.of());
     }
 
     private static String chain(AccessRequest request) {

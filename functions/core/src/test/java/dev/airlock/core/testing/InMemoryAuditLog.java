@@ -1,5 +1,6 @@
 package dev.airlock.core.testing;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.domain.error.ConflictException;
@@ -35,7 +36,7 @@ public final class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
-    public AuditRecord append(String chain, String actor, String action, Map<String, String> details) {
+    public AuditRecord append(String chain, String actor, AuditAction action, Map<String, String> details) {
         beforeAppend.accept(chain);
         synchronized (this) {
             AuditRecord record = AuditRecord.next(head(chain), chain, clock.instant(), actor, action, details);

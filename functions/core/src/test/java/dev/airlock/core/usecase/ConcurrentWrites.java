@@ -1,5 +1,6 @@
 package dev.airlock.core.usecase;
 
+import dev.airlock.core.testing.TestAuditRecords;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.testing.InMemoryAccessRequestStore;
 import dev.airlock.domain.request.AccessRequest;
@@ -26,7 +27,7 @@ final class ConcurrentWrites {
                                UnaryOperator<AccessRequest> change) {
         AccessRequest stored = store.find(id).orElseThrow();
         AccessRequest changed = change.apply(stored);
-        AuditRecord record = AuditRecord.next(stored.auditHead(), "request#" + id, AT, "other", action, Map.of());
+        AuditRecord record = TestAuditRecords.next(stored.auditHead(), "request#" + id, AT, "other", action, Map.of());
         return store.update(changed.withAuditHead(record.head()), record);
     }
 }

@@ -1,7 +1,6 @@
-package dev.airlock.aws.audit;
+package dev.airlock.core.audit;
 
-import dev.airlock.aws.audit.AuditBreak.Kind;
-import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.core.audit.AuditBreak.Kind;
 import dev.airlock.domain.request.AuditHead;
 
 import java.util.ArrayList;

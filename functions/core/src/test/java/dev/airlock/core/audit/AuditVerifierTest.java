@@ -1,10 +1,11 @@
-package dev.airlock.aws.audit;
+package dev.airlock.core.audit;
 
-import dev.airlock.aws.audit.AuditBreak.Kind;
-import dev.airlock.aws.audit.AuditSnapshot.ExpectedHead;
-import dev.airlock.aws.audit.AuditSnapshot.RoleConfigClaim;
-import dev.airlock.core.audit.AuditRecord;
-import dev.airlock.core.audit.CanonicalForm;
+import dev.airlock.core.testing.TestAuditRecords;
+
+import dev.airlock.core.audit.AuditBreak.Kind;
+import dev.airlock.core.audit.AuditSnapshot.ExpectedHead;
+import dev.airlock.core.audit.AuditSnapshot.RoleConfigClaim;
+
 import dev.airlock.domain.request.AuditHead;
 import org.junit.jupiter.api.Test;
 
@@ -154,7 +155,7 @@ class AuditVerifierTest {
     @Test
     void verify_shouldCheckTheStoredRoleConfigurationAgainstItsLastAppliedRecord() {
         AuditRecord applied = AuditRecord.next(AuditHead.GENESIS, AuditChains.CONFIG, T0, "admin",
-                AuditVerifier.ROLES_APPLIED, Map.of("sha256", "a".repeat(64), "roles", "dba"));
+                AuditAction.ROLES_APPLIED, Map.of("sha256", "a".repeat(64), "roles", "dba"));
         Map<String, List<StoredRecord>> chains = Map.of(AuditChains.CONFIG, List.of(StoredRecord.readable(applied)));
         Map<String, ExpectedHead> heads = Map.of(AuditChains.CONFIG, head(AuditChains.CONFIG, List.of(applied), "head item"));
 
@@ -218,7 +219,7 @@ class AuditVerifierTest {
         List<AuditRecord> records = new ArrayList<>();
         AuditHead head = AuditHead.GENESIS;
         for (int i = 1; i <= n; i++) {
-            AuditRecord record = AuditRecord.next(head, chain, T0.plusSeconds(i), "actor-" + i, "action." + i,
+            AuditRecord record = TestAuditRecords.next(head, chain, T0.plusSeconds(i), "actor-" + i, "action." + i,
                     Map.of("n", Integer.toString(i)));
             records.add(record);
             head = record.head();

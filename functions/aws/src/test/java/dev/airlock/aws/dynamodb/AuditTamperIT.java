@@ -1,13 +1,11 @@
-package dev.airlock.aws.audit;
+package dev.airlock.aws.dynamodb;
 
-import dev.airlock.aws.audit.AuditBreak.Kind;
-import dev.airlock.aws.dynamodb.DynamoDbAccessRequestStore;
-import dev.airlock.aws.dynamodb.DynamoDbAuditLog;
-import dev.airlock.aws.dynamodb.DynamoDbFixture;
-import dev.airlock.aws.dynamodb.AuditSnapshotReader;
-import dev.airlock.aws.dynamodb.RoleConfigStore;
-import dev.airlock.aws.dynamodb.TestRequests;
-import dev.airlock.aws.dynamodb.TestRoles;
+import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
+import dev.airlock.core.audit.AuditReport;
+import dev.airlock.core.audit.AuditVerifier;
+
+import dev.airlock.core.audit.AuditBreak.Kind;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.domain.request.AccessRequest;
@@ -53,8 +51,8 @@ class AuditTamperIT {
         request = current;
         chain = AuditChains.forRequest(request.id());
         DynamoDbAuditLog audit = new DynamoDbAuditLog(raw, fixture.tables(), Clock.systemUTC());
-        audit.append(AuditChains.CA, "system", "ca.key.created", Map.of());
-        audit.append(AuditChains.CA, "alice", "certificate.issued", Map.of("serial", "1"));
+        audit.append(AuditChains.CA, "system", AuditAction.CERTIFICATE_ISSUED, Map.of());
+        audit.append(AuditChains.CA, "alice", AuditAction.CERTIFICATE_ISSUED, Map.of("serial", "1"));
         new RoleConfigStore(raw, fixture.tables(), Clock.systemUTC()).apply(TestRoles.text("reviewers.yaml"), "admin");
     }
 

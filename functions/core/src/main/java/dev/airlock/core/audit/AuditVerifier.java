@@ -1,9 +1,8 @@
-package dev.airlock.aws.audit;
+package dev.airlock.core.audit;
 
-import dev.airlock.aws.audit.AuditBreak.Kind;
-import dev.airlock.aws.audit.AuditSnapshot.ExpectedHead;
-import dev.airlock.aws.audit.AuditSnapshot.RoleConfigClaim;
-import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.core.audit.AuditBreak.Kind;
+import dev.airlock.core.audit.AuditSnapshot.ExpectedHead;
+import dev.airlock.core.audit.AuditSnapshot.RoleConfigClaim;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class AuditVerifier {
 
-    public static final String ROLES_APPLIED = "roles.applied";
+    private static final AuditAction ROLES_APPLIED = AuditAction.ROLES_APPLIED;
 
     public AuditReport verify(AuditSnapshot snapshot) {
         List<AuditBreak> breaks = new ArrayList<>();
@@ -84,7 +83,7 @@ public final class AuditVerifier {
         long lastSeq = config.lastSeq().orElse(0);
         Optional<AuditRecord> applied = Optional.empty();
         for (long seq = lastSeq; seq >= 1 && applied.isEmpty(); seq--) {
-            applied = config.at(seq).filter(r -> r.action().equals(ROLES_APPLIED));
+            applied = config.at(seq).filter(r -> r.knownAction().equals(Optional.of(ROLES_APPLIED)));
         }
         if (applied.isEmpty()) {
             breaks.add(new AuditBreak(AuditChains.CONFIG, 0, Kind.CONFIG_MISMATCH,

@@ -1,4 +1,4 @@
-package dev.airlock.aws.audit;
+package dev.airlock.core.audit;
 
 import java.util.List;
 

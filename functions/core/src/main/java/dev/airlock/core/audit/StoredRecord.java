@@ -1,6 +1,5 @@
-package dev.airlock.aws.audit;
+package dev.airlock.core.audit;
 
-import dev.airlock.core.audit.AuditRecord;
 
 import java.util.Objects;
 import java.util.Optional;

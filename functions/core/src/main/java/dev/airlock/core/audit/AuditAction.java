@@ -1,0 +1,64 @@
+package dev.airlock.core.audit;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every action an audit record can name, with the text stored in {@link AuditRecord#action()} (and so
+ * covered by its hash: the wire text of an existing action never changes). A reader of the chains (the
+ * verifier, a notifier fed by the table's stream) switches on this type; {@link #of} maps stored text
+ * back, empty for an action this build does not know (a newer writer's), which a reader must tolerate.
+ */
+public enum AuditAction {
+
+    /** A user asked for access; the first record of a request chain. */
+    REQUEST_CREATED("request.created"),
+    /** A reviewer approved (one review; the request may still need more). */
+    REVIEW_APPROVED("review.approved"),
+    /** A reviewer denied. */
+    REVIEW_DENIED("review.denied"),
+    /**
+     * The review threshold was met: the request is APPROVED. Not a record's action: the deciding
+     * {@link #REVIEW_APPROVED} record carries it as its {@code resolution} detail.
+     */
+    REQUEST_APPROVED("request.approved"),
+    /** A denial resolved the request: it is DENIED (the {@code resolution} detail of a {@link #REVIEW_DENIED} record). */
+    REQUEST_DENIED("request.denied"),
+    /** The requester withdrew a pending request. */
+    REQUEST_WITHDRAWN("request.withdrawn"),
+    /** An approved request was revoked before its window closed. */
+    REQUEST_REVOKED("request.revoked"),
+    /** The sweep recorded that an open request's window closed. */
+    REQUEST_EXPIRED("request.expired"),
+    /** A certificate was signed (request chain, or {@code user#<name>} for base roles only). */
+    CERTIFICATE_ISSUED("certificate.issued"),
+    /** An operator applied a role file (chain {@code config}). */
+    ROLES_APPLIED("roles.applied");
+
+    private static final Map<String, AuditAction> BY_WIRE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(AuditAction::wire, Function.identity()));
+
+    private final String wire;
+
+    AuditAction(String wire) {
+        this.wire = wire;
+    }
+
+    /** The text stored in the record and hashed, e.g. {@code request.created}. */
+    public String wire() {
+        return wire;
+    }
+
+    /** The action a stored record names; empty for text this build does not know. */
+    public static Optional<AuditAction> of(String wire) {
+        return Optional.ofNullable(BY_WIRE.get(wire));
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}
