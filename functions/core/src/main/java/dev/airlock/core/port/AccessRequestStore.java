@@ -48,7 +48,8 @@ public interface AccessRequestStore {
 
     /**
      * Ids of open (PENDING or APPROVED) requests whose due time is at or before {@code now}, read
-     * from the sparse expiry index only, at most {@code limit}.
+     * from the sparse expiry index only, at most {@code limit}, in no particular order (the index is
+     * sharded; a sweep takes them all in turn).
      */
     List<String> findOverdue(Instant now, int limit);
 }

@@ -63,7 +63,7 @@ public final class InMemoryAccessRequestStore implements AccessRequestStore {
             throw new IllegalArgumentException("a new request's first audit record has seq 1");
         }
         if (items.containsKey(request.id())) {
-            throw new ConflictException("request_exists", "request " + request.id() + " already exists");
+            throw new ConflictException("duplicate_id", "request " + request.id() + " already exists");
         }
         audit.put(firstRecord);
         items.put(request.id(), request);

@@ -1,6 +1,7 @@
 package dev.airlock.core.testing;
 
 import dev.airlock.core.audit.AuditAction;
+import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.domain.error.ConflictException;
@@ -37,6 +38,9 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public AuditRecord append(String chain, String actor, AuditAction action, Map<String, String> details) {
+        if (AuditChains.isRequestChain(chain)) {
+            throw new IllegalArgumentException("request chains are written by the request store, not the audit log");
+        }
         beforeAppend.accept(chain);
         synchronized (this) {
             AuditRecord record = AuditRecord.next(head(chain), chain, clock.instant(), actor, action, details);
