@@ -43,7 +43,7 @@ public final class AirlockFunction extends Construct {
     private final Alias alias;
 
     /**
-     * @param name        the function name of {@code Routes.FUNCTIONS}; also its Spring bean
+     * @param name        the function name of {@code Catalogue.names()}; also its Spring bean
      * @param environment configuration variables (see {@link FunctionEnvironment})
      */
     public AirlockFunction(Construct scope, String id, String name, Code code, StackConfig config,

@@ -1,6 +1,9 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.api.Catalogue;
+import dev.airlock.core.api.FunctionSpec;
 import dev.airlock.core.api.Routes;
+import dev.airlock.core.api.Trigger;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.infra.Permissions.Grant;
 import software.amazon.awscdk.CfnOutput;
@@ -52,7 +55,7 @@ public final class AirlockStack extends Stack {
         // The key policy names the sign role (in a condition), and the sign function's environment names the key:
         // the role is created first (inside the function construct), the key next, and the
         // role's policy statements last, which CloudFormation can order without a cycle.
-        for (String name : Routes.FUNCTIONS) {
+        for (String name : Catalogue.names()) {
             functions.put(name, new AirlockFunction(this, AirlockApi.capitalize(name), name, code, config,
                     environment(name, config)));
         }
@@ -65,12 +68,22 @@ public final class AirlockStack extends Stack {
                 function.grant(grant.actions(), resources(grant), grant.conditions())));
 
         AirlockApi api = new AirlockApi(this, "Http", apiSettings(config), functions);
-        Rule.Builder.create(this, "ExpirySchedule")
-                .description("Airlock: expire overdue requests")
-                .schedule(Schedule.rate(Duration.minutes(1)))
-                .targets(List.of(new LambdaFunction(functions.get(Routes.EXPIRE).alias())))
-                .build();
+        Catalogue.ALL.forEach(this::eventSource);
         outputs(api);
+    }
+
+    /** The event source of each trigger kind, mapped once (HTTP routes are the API's, built above). */
+    private void eventSource(FunctionSpec spec) {
+        switch (spec.kind()) {
+            case HTTP -> { } // AirlockApi integrates every route of the route table
+            case SCHEDULE -> Rule.Builder.create(this, AirlockApi.capitalize(spec.name()) + "Schedule")
+                    .description("Airlock: run " + spec.name() + " on schedule")
+                    .schedule(Schedule.rate(Duration.minutes(((Trigger.Schedule) spec.trigger()).rate().toMinutes())))
+                    .targets(List.of(new LambdaFunction(functions.get(spec.name()).alias())))
+                    .build();
+            case TABLE_STREAM -> throw new IllegalStateException("function '" + spec.name()
+                    + "': table-stream event sources are not in the stack yet (the tables have no stream)");
+        }
     }
 
     /**

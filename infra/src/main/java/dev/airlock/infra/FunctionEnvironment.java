@@ -6,7 +6,7 @@ package dev.airlock.infra;
  */
 public final class FunctionEnvironment {
 
-    /** Selects the Spring Cloud Function bean: the function name of {@code Routes.FUNCTIONS}. */
+    /** Selects the Spring Cloud Function bean: the function name of {@code Catalogue.names()}. */
     public static final String FUNCTION_DEFINITION = "SPRING_CLOUD_FUNCTION_DEFINITION";
     /** The Spring Boot start class, read by {@code FunctionInvoker}. */
     public static final String MAIN_CLASS = "MAIN_CLASS";

@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The five functions: runtime, SnapStart behind the {@code live} alias, configuration, logs, alarms. */
 class AirlockFunctionTest {
 
-    static final List<String> FUNCTIONS = Routes.FUNCTIONS;
+    static final List<String> FUNCTIONS = Catalogue.names();
     private static TemplateJson template;
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class CaKeyTest {
 
     @Test
     void onlyTheSignFunctionIsToldTheKey() {
-        for (String function : Routes.FUNCTIONS) {
+        for (String function : Catalogue.names()) {
             Map<String, Object> env = TemplateJson.environment(template.function(function));
             assertThat(env.containsKey(FunctionEnvironment.CA_KEY_ID)).as(function).isEqualTo(function.equals(Routes.SIGN));
         }

@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.storage.Tables;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,8 +73,8 @@ class PermissionsTest {
     @Test
     void expectedTableCoversEveryFunction() {
         assertThat(expectedGrants().map(a -> (String) a.get()[0]))
-                .containsExactlyInAnyOrderElementsOf(Routes.FUNCTIONS);
-        assertThat(Permissions.BY_FUNCTION.keySet()).containsExactlyInAnyOrderElementsOf(Routes.FUNCTIONS);
+                .containsExactlyInAnyOrderElementsOf(Catalogue.names());
+        assertThat(Permissions.BY_FUNCTION.keySet()).containsExactlyInAnyOrderElementsOf(Catalogue.names());
     }
 
     @Test
@@ -94,7 +95,7 @@ class PermissionsTest {
 
     @Test
     void noStatementAnywhereMutatesTheAuditOtherThanByPut() {
-        for (String function : Routes.FUNCTIONS) {
+        for (String function : Catalogue.names()) {
             assertThat(grantsOf(function))
                     .filteredOn(g -> g.startsWith(AUDIT + " "))
                     .allMatch(g -> g.endsWith("dynamodb:PutItem") || g.endsWith("dynamodb:ConditionCheckItem"));
@@ -111,7 +112,7 @@ class PermissionsTest {
     void auditWritesAreAllowedOnlyInsideTransactWriteItems() {
         Map<String, Object> inTransaction =
                 Map.of("StringEquals", Map.of("dynamodb:EnclosingOperation", "TransactWriteItems"));
-        for (String function : Routes.FUNCTIONS) {
+        for (String function : Catalogue.names()) {
             List<Map<String, Object>> statements = template.statementsOfRole(template.roleId(function));
             List<Map<String, Object>> onAudit = statements.stream()
                     .filter(s -> TemplateJson.list(s.get("Resource")).stream()
@@ -141,7 +142,7 @@ class PermissionsTest {
 
     @Test
     void onlySignHasAnyKmsPermission() {
-        for (String function : Routes.FUNCTIONS) {
+        for (String function : Catalogue.names()) {
             boolean hasKms = grantsOf(function).stream().anyMatch(g -> g.contains(" kms:"));
             assertThat(hasKms).as(function).isEqualTo(function.equals(Routes.SIGN));
         }
@@ -150,10 +151,10 @@ class PermissionsTest {
     @Test
     void everyFunctionHasItsOwnRoleWithoutManagedPolicies() {
         Set<String> roles = new TreeSet<>();
-        for (String function : Routes.FUNCTIONS) {
+        for (String function : Catalogue.names()) {
             roles.add(template.roleId(function));
         }
-        assertThat(roles).hasSameSizeAs(Routes.FUNCTIONS);
+        assertThat(roles).hasSameSizeAs(Catalogue.names());
         assertThat(template.ofType("AWS::IAM::Role").values())
                 .allMatch(role -> role.get("ManagedPolicyArns") == null && role.get("Policies") == null);
     }

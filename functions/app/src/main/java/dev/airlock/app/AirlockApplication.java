@@ -8,7 +8,7 @@ import dev.airlock.app.wiring.AwsPorts;
 import dev.airlock.app.wiring.FunctionFactory;
 import dev.airlock.app.wiring.Ports;
 import dev.airlock.app.wiring.RawEventFunction;
-import dev.airlock.core.api.Routes;
+import dev.airlock.core.api.Catalogue;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.cloud.function.json.JsonMapper;
@@ -45,8 +45,8 @@ public class AirlockApplication implements ApplicationContextInitializer<Generic
     public static final Type HTTP_FUNCTION_TYPE = ResolvableType.forClassWithGenerics(Function.class,
             APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class).getType();
 
-    /** {@code Function<Map<String, Object>, Map<String, Object>>}: the scheduled expiry function. */
-    public static final Type EXPIRE_FUNCTION_TYPE = ResolvableType.forClassWithGenerics(Function.class,
+    /** {@code Function<Map<String, Object>, Map<String, Object>>}: a scheduled function (the event as a map). */
+    public static final Type SCHEDULED_FUNCTION_TYPE = ResolvableType.forClassWithGenerics(Function.class,
             ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class),
             ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class)).getType();
 
@@ -95,19 +95,22 @@ public class AirlockApplication implements ApplicationContextInitializer<Generic
         PrimingResource.register(context);
     }
 
+    /** Registers function {@code name} with the adapter of its trigger's kind (the only place that maps it). */
     @SuppressWarnings("unchecked")
     private void register(GenericApplicationContext context, String name, AirlockConfig resolved) {
         context.registerBean(name, Function.class, () -> new FunctionFactory(resolved, clock,
                 context.getBean("airlockPorts", Ports.class)).create(name));
-        if (Routes.EXPIRE.equals(name)) {
-            context.registerBean(name + FunctionRegistration.REGISTRATION_NAME_SUFFIX, FunctionRegistration.class,
-                    () -> new FunctionRegistration<>(context.getBean(name, Function.class), name)
-                            .type(EXPIRE_FUNCTION_TYPE));
-        } else {
+        String registration = name + FunctionRegistration.REGISTRATION_NAME_SUFFIX;
+        switch (Catalogue.of(name).kind()) {
             // The catalog gets the raw event, never a Spring-converted one: see RawEventFunction.
-            context.registerBean(name + FunctionRegistration.REGISTRATION_NAME_SUFFIX, FunctionRegistration.class,
+            case HTTP -> context.registerBean(registration, FunctionRegistration.class,
                     () -> new FunctionRegistration<>(new RawEventFunction(context.getBean(name, Function.class),
                             context.getBean(JsonMapper.class)), name).type(RawEventFunction.TYPE));
+            case SCHEDULE -> context.registerBean(registration, FunctionRegistration.class,
+                    () -> new FunctionRegistration<>(context.getBean(name, Function.class), name)
+                            .type(SCHEDULED_FUNCTION_TYPE));
+            case TABLE_STREAM -> throw new IllegalStateException("function '" + name
+                    + "': table-stream functions have no event adapter yet");
         }
     }
 }

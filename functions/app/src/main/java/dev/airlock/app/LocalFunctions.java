@@ -6,7 +6,9 @@ import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.http.PathTemplates;
 import dev.airlock.app.http.Problems;
 import dev.airlock.app.wiring.Ports;
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Route;
+import dev.airlock.core.api.Trigger;
 import dev.airlock.core.api.Routes;
 import dev.airlock.domain.error.NotFoundException;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
@@ -36,7 +38,7 @@ import java.util.function.Function;
  * AirlockConfig config = AirlockConfig.local(Map.of(AirlockConfig.ENDPOINT_URL, server.endpoint().toString()));
  * try (LocalFunctions functions = LocalFunctions.start(config, Clock.systemUTC())) {
  *     APIGatewayV2HTTPResponse response = functions.handle(event);          // dispatch by routeKey
- *     Map<String, Object> summary = functions.expire().apply(Map.of());      // one expiry sweep
+ *     Map<String, Object> summary = functions.scheduled(Routes.EXPIRE).apply(Map.of()); // one sweep
  * }
  * }</pre>
  */
@@ -70,19 +72,24 @@ public final class LocalFunctions implements AutoCloseable {
         return new LocalFunctions(context);
     }
 
-    /** The HTTP function bean {@code name} ({@link Routes#REQUEST}, {@code LIST}, {@code APPROVE}, {@code SIGN}). */
+    /** The bean of an HTTP-triggered function of the {@link Catalogue}. */
     @SuppressWarnings("unchecked")
     public Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> http(String name) {
-        if (Routes.EXPIRE.equals(name)) {
-            throw new IllegalArgumentException("expire is not an HTTP function; use expire()");
-        }
-        return context.getBean(name, Function.class);
+        return context.getBean(requireKind(name, Trigger.Kind.HTTP), Function.class);
     }
 
-    /** The expiry function bean: takes the scheduled event (any map), returns the sweep summary. */
+    /** The bean of a scheduled function: takes the scheduled event (any map), returns its summary. */
     @SuppressWarnings("unchecked")
-    public Function<Map<String, Object>, Map<String, Object>> expire() {
-        return context.getBean(Routes.EXPIRE, Function.class);
+    public Function<Map<String, Object>, Map<String, Object>> scheduled(String name) {
+        return context.getBean(requireKind(name, Trigger.Kind.SCHEDULE), Function.class);
+    }
+
+    private static String requireKind(String name, Trigger.Kind kind) {
+        Trigger.Kind actual = Catalogue.of(name).kind();
+        if (actual != kind) {
+            throw new IllegalArgumentException(name + " is triggered by " + actual + ", not " + kind);
+        }
+        return name;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.airlock.app;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.wiring.AwsPorts;
 import dev.airlock.app.wiring.Ports;
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +49,8 @@ class AirlockApplicationTest {
         try (LocalFunctions functions = LocalFunctions.start(AirlockConfig.local(
                 Map.of(AirlockConfig.ENDPOINT_URL, "http://127.0.0.1:9")), Clock.systemUTC())) {
             assertThat(Arrays.asList(functions.context().getBeanNamesForType(Function.class)))
-                    .containsExactlyInAnyOrderElementsOf(Routes.FUNCTIONS);
-            for (String name : Routes.FUNCTIONS) {
+                    .containsExactlyInAnyOrderElementsOf(Catalogue.names());
+            for (String name : Catalogue.names()) {
                 assertThat(functions.context().getBean(FunctionCatalog.class).<Object>lookup(name)).as(name).isNotNull();
             }
         }

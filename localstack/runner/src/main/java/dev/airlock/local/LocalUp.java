@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       endpoints' tables and keys), {@code dev-issuer-key.json}, {@code local.env}; a lock file keeps
  *       a second instance off the same state;</li>
  *   <li>{@link LocalAirlock}: endpoints, tables, CA key, demo roles, function beans, gateway;</li>
- *   <li>the expiry function every minute ({@link ExpirySchedule});</li>
+ *   <li>each scheduled function at its catalogue rate ({@link LocalTriggers});</li>
  *   <li>{@code .airlock/local.env} written, then exactly one line
  *       {@code Airlock is ready at http://127.0.0.1:PORT} printed.</li>
  * </ol>
@@ -121,7 +121,7 @@ public final class LocalUp {
     }
 
     /** A started local Airlock and its schedule. */
-    private record Running(LocalAirlock airlock, ExpirySchedule schedule) {
+    private record Running(LocalAirlock airlock, LocalTriggers schedule) {
         void close() {
             schedule.close();
             airlock.close();
@@ -138,10 +138,9 @@ public final class LocalUp {
                 options.caKeySpec(), options.caKeySpecExplicit() ? Optional.of(options.caKeySpec()) : Optional.empty(),
                 roles, users, passedOn, Clock.systemUTC());
         LocalAirlock airlock = LocalAirlock.start(settings);
-        ExpirySchedule schedule = null;
+        LocalTriggers schedule = null;
         try {
-            schedule = ExpirySchedule.start(new ExpiryInvoker(airlock.functions(), Clock.systemUTC(),
-                    airlock.config().region()));
+            schedule = LocalTriggers.start(airlock.functions(), Clock.systemUTC(), airlock.config().region());
             LocalEnvFile.write(home.resolve(LocalEnvFile.FILE_NAME),
                     LocalEnvFile.variables(airlock, options.configDir().orElse(null)));
             return new Running(airlock, schedule);

@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.app.LocalFunctions;
 import dev.airlock.core.api.Routes;
 
@@ -20,7 +21,7 @@ public final class SpringFunctionHost implements FunctionHost {
 
     @Override
     public byte[] invoke(String name, byte[] payload) {
-        if (!Routes.FUNCTIONS.contains(name)) {
+        if (!Catalogue.names().contains(name)) {
             throw new IllegalArgumentException("no function named '" + name + "'");
         }
         return functions.invokeAsLambda(name, payload);

@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.api.Routes;
 import dev.airlock.core.testing.MutableClock;
 import dev.airlock.ssh.testing.SshKeygen;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class ExpiryIT {
     }
 
     private static JsonNode sweep() {
-        return Api.JSON.readTree(new ExpiryInvoker(local.airlock().functions(), CLOCK,
+        return Api.JSON.readTree(new ScheduledInvoker(local.airlock().functions(), Routes.EXPIRE, CLOCK,
                 local.airlock().config().region()).runOnce());
     }
 

@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.api.Routes;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -90,7 +91,7 @@ class SecretsStayOutOfLogsIT {
             assertThat(api.review(alice, id, "APPROVE", "ok").status()).isEqualTo(200);
             assertThat(api.sign(bob, Files.readString(key.publicKeyFile()).trim(), id).status()).isEqualTo(201);
             assertThat(api.get("/ca", bob).status()).isEqualTo(200);
-            new ExpiryInvoker(local.airlock().functions(), Clock.systemUTC(), "us-east-1").runOnce();
+            new ScheduledInvoker(local.airlock().functions(), Routes.EXPIRE, Clock.systemUTC(), "us-east-1").runOnce();
         }
         return secrets;
     }

@@ -1,5 +1,6 @@
 package dev.airlock.app.config;
 
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.storage.Tables;
 
@@ -116,7 +117,7 @@ public record AirlockConfig(
 
     /** The functions this process serves: the selected one, or all five when none is selected. */
     public List<String> functions() {
-        return function.map(List::of).orElse(Routes.FUNCTIONS);
+        return function.map(List::of).orElse(Catalogue.names());
     }
 
     /** Whether this process serves {@code name}. */

@@ -1,5 +1,6 @@
 package dev.airlock.app.config;
 
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.app.config.AirlockConfig.CredentialsSource;
 import dev.airlock.core.api.Routes;
 import dev.airlock.domain.role.GoDuration;
@@ -45,12 +46,12 @@ final class EnvironmentParser {
 
     private static Optional<String> function(Environment env, boolean inLambda) {
         Optional<String> function = env.get(FUNCTION_DEFINITION);
-        if (function.isPresent() && !Routes.FUNCTIONS.contains(function.get())) {
-            throw new InvalidConfigException(FUNCTION_DEFINITION, "must be one of " + Routes.FUNCTIONS
+        if (function.isPresent() && !Catalogue.names().contains(function.get())) {
+            throw new InvalidConfigException(FUNCTION_DEFINITION, "must be one of " + Catalogue.names()
                     + ", was '" + function.get() + "'");
         }
         if (function.isEmpty() && inLambda) {
-            throw new InvalidConfigException(FUNCTION_DEFINITION, "must select one of " + Routes.FUNCTIONS
+            throw new InvalidConfigException(FUNCTION_DEFINITION, "must select one of " + Catalogue.names()
                     + " in AWS Lambda");
         }
         return function;

@@ -2,7 +2,10 @@ package dev.airlock.app.priming;
 
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.wiring.Ports;
-import dev.airlock.core.api.Routes;
+import dev.airlock.core.api.Catalogue;
+import dev.airlock.core.api.FunctionSpec;
+import dev.airlock.core.api.Route;
+import dev.airlock.core.api.Trigger;
 import dev.airlock.ssh.SshPublicKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -61,31 +65,40 @@ public final class Priming {
         PrimingEvents events = new PrimingEvents(config.userClaim(), config.groupsClaim());
         List<String> done = new ArrayList<>();
         for (String function : config.functions()) {
-            if (Routes.EXPIRE.equals(function)) {
-                done.add(primeExpiry());
-            } else {
-                for (Call call : calls(function)) {
-                    done.add(invoke(function, call, events));
-                }
+            FunctionSpec spec = Catalogue.of(function);
+            switch (spec.kind()) {
+                case HTTP -> calls(spec).forEach(call -> done.add(invoke(function, call, events)));
+                case SCHEDULE -> done.add(primeScheduled(function));
+                case TABLE_STREAM -> done.add(function + " table stream -> not primed");
             }
         }
         return done;
     }
 
-    /** One HTTP call of a function: its route, the {@code {id}} (an unknown one) and a body. */
+    /** One HTTP call of a route: its key, whether it takes an {@code {id}} (an unknown one) and a body. */
     record Call(String routeKey, boolean withId, Map<String, ?> body) {
     }
 
-    static List<Call> calls(String function) {
-        return switch (function) {
-            case Routes.REQUEST -> List.of(new Call("DELETE /requests/{id}", true, null));
-            case Routes.LIST -> List.of(new Call("GET /requests", false, null),
-                    new Call("GET /requests/{id}", true, null));
-            case Routes.APPROVE -> List.of(new Call("POST /requests/{id}/reviews", true,
+    /**
+     * The calls that prime an HTTP function: one per route that can answer before any write (an
+     * unknown id is a 404 before the write; creating a request cannot, so it is not primed).
+     */
+    static List<Call> calls(FunctionSpec spec) {
+        List<Route> routes = ((Trigger.HttpRoutes) spec.trigger()).routes();
+        return routes.stream().map(Priming::call).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<Call> call(Route route) {
+        String key = route.routeKey();
+        boolean withId = route.pathTemplate().contains("{id}");
+        return switch (key) {
+            case "POST /requests" -> Optional.empty();
+            case "POST /requests/{id}/reviews" -> Optional.of(new Call(key, true,
                     Map.of("verdict", "APPROVE", "reason", "priming")));
-            case Routes.SIGN -> List.of(new Call("GET /ca", false, null), new Call("POST /certificates", false,
+            case "POST /certificates" -> Optional.of(new Call(key, false,
                     Map.of("publicKey", throwawayPublicKey(), "requestId", PrimingEvents.unknownId())));
-            default -> throw new IllegalArgumentException("no HTTP function named '" + function + "'");
+            default -> route.method().equals("GET") || route.method().equals("DELETE")
+                    ? Optional.of(new Call(key, withId, null)) : Optional.empty();
         };
     }
 
@@ -108,14 +121,17 @@ public final class Priming {
         }
     }
 
-    /** The sweep writes; only its read — the overdue query of the expiry index — is primed. */
-    private String primeExpiry() {
+    /**
+     * A scheduled run writes (the sweep expires requests), so only its read — the overdue query of the
+     * expiry index — is primed.
+     */
+    private String primeScheduled(String function) {
         try {
             int found = context.getBean(Ports.class).store().findOverdue(Instant.EPOCH, 1).size();
-            return Routes.EXPIRE + " findOverdue -> " + found;
+            return function + " findOverdue -> " + found;
         } catch (RuntimeException e) {
-            LOG.warn("priming expire failed ({}); the snapshot is taken without it", e.getClass().getName());
-            return Routes.EXPIRE + " findOverdue -> failed";
+            LOG.warn("priming {} failed ({}); the snapshot is taken without it", function, e.getClass().getName());
+            return function + " findOverdue -> failed";
         }
     }
 

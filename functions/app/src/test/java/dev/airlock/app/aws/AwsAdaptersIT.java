@@ -6,6 +6,7 @@ import dev.airlock.app.testing.EmbeddedStack;
 import dev.airlock.app.testing.Events;
 import dev.airlock.app.testing.LambdaResponse;
 import dev.airlock.aws.dynamodb.AuditSnapshotReader;
+import dev.airlock.core.api.Routes;
 import dev.airlock.core.audit.AuditVerifier;
 import dev.airlock.core.testing.MutableClock;
 import dev.airlock.core.testing.TestKeys;
@@ -107,7 +108,7 @@ class AwsAdaptersIT {
         String id = bobRequestsDba();
         clock.advance(Duration.ofDays(8));
 
-        Map<String, Object> summary = functions.expire().apply(Map.of());
+        Map<String, Object> summary = functions.scheduled(Routes.EXPIRE).apply(Map.of());
 
         assertThat((Integer) summary.get("expired")).isGreaterThanOrEqualTo(1);
         JsonNode expired = invoke("list", Events.requestId(Events.load("list-one.json"), id)).json();

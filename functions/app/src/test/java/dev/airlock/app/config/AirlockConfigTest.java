@@ -1,6 +1,7 @@
 package dev.airlock.app.config;
 
 import dev.airlock.app.config.AirlockConfig.CredentialsSource;
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,7 +86,7 @@ class AirlockConfigTest {
 
         assertThat(config.local()).isTrue();
         assertThat(config.function()).isEmpty();
-        assertThat(config.functions()).containsExactlyElementsOf(Routes.FUNCTIONS);
+        assertThat(config.functions()).containsExactlyElementsOf(Catalogue.names());
         assertThat(config.region()).isEqualTo("us-east-1");
         assertThat(config.endpoint()).contains(URI.create("http://127.0.0.1:4566"));
         assertThat(config.cursorKey()).isPresent();

@@ -3,8 +3,9 @@ package dev.airlock.core.api;
 import java.util.List;
 
 /**
- * The one table of routes. The function beans, the local gateway and the CDK stack all read it,
- * so a route cannot exist in one place and be missing in another.
+ * The one table of HTTP routes and the function names. The function beans, the local gateway and the
+ * CDK stack all read it, so a route cannot exist in one place and be missing in another; which
+ * function has which trigger is the {@link Catalogue}'s.
  */
 public final class Routes {
 
@@ -13,9 +14,6 @@ public final class Routes {
     public static final String APPROVE = "approve";
     public static final String SIGN = "sign";
     public static final String EXPIRE = "expire";
-
-    /** Every function, HTTP-triggered or scheduled. */
-    public static final List<String> FUNCTIONS = List.of(REQUEST, LIST, APPROVE, SIGN, EXPIRE);
 
     public static final List<Route> ALL = List.of(
             new Route("POST", "/requests", REQUEST),

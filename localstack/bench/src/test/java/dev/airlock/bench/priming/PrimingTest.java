@@ -68,7 +68,7 @@ class PrimingTest {
 
             List<String> calls = new Priming(functions.context()).run();
 
-            assertThat(calls).containsExactly("sign GET /ca -> 200", "sign POST /certificates -> 404");
+            assertThat(calls).containsExactly("sign POST /certificates -> 404", "sign GET /ca -> 200"); // route-table order
             assertThat(audit.size()).isZero();
         }
     }

@@ -10,30 +10,29 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local EventBridge schedule: runs the {@code expire} function every minute
- * ({@link ExpiryInvoker}). A failed run is logged and the next one runs as usual, as with Lambda.
+ * The local EventBridge schedule of one scheduled function: runs it at its catalogue rate
+ * ({@link ScheduledInvoker}). A failed run is logged and the next one runs as usual, as with Lambda.
  */
-public final class ExpirySchedule implements AutoCloseable {
+public final class ScheduleTimer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExpirySchedule.class);
-    public static final Duration PERIOD = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleTimer.class);
 
-    private final ExpiryInvoker invoker;
+    private final ScheduledInvoker invoker;
     private final ScheduledExecutorService timer;
 
-    private ExpirySchedule(ExpiryInvoker invoker) {
+    private ScheduleTimer(ScheduledInvoker invoker) {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "airlock-expiry-schedule");
+            Thread thread = new Thread(task, invoker.ruleName() + "-schedule");
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    /** Starts the schedule: first run one period from now, then every {@link #PERIOD}. */
-    public static ExpirySchedule start(ExpiryInvoker invoker) {
-        ExpirySchedule schedule = new ExpirySchedule(invoker);
-        schedule.timer.scheduleAtFixedRate(schedule::runSafely, PERIOD.toMillis(), PERIOD.toMillis(),
+    /** Starts the schedule: first run one {@code period} from now, then every {@code period}. */
+    public static ScheduleTimer start(ScheduledInvoker invoker, Duration period) {
+        ScheduleTimer schedule = new ScheduleTimer(invoker);
+        schedule.timer.scheduleAtFixedRate(schedule::runSafely, period.toMillis(), period.toMillis(),
                 TimeUnit.MILLISECONDS);
         return schedule;
     }
@@ -42,7 +41,7 @@ public final class ExpirySchedule implements AutoCloseable {
         try {
             invoker.runOnce();
         } catch (RuntimeException e) {
-            LOG.warn("expiry run failed: {}: {}", e.getClass().getName(), e.getMessage());
+            LOG.warn("{} run failed: {}: {}", invoker.ruleName(), e.getClass().getName(), e.getMessage());
         }
     }
 

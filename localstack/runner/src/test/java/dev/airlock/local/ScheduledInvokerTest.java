@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ExpiryInvokerTest {
+class ScheduledInvokerTest {
 
     @Test
     void runOnce_shouldInvokeExpireWithAnEventBridgeScheduledEvent() {
@@ -29,7 +29,7 @@ class ExpiryInvokerTest {
             public void close() {
             }
         };
-        ExpiryInvoker invoker = new ExpiryInvoker(host, MutableClock.at(Instant.parse("2026-11-07T19:39:00.500Z")),
+        ScheduledInvoker invoker = new ScheduledInvoker(host, "expire", MutableClock.at(Instant.parse("2026-11-07T19:39:00.500Z")),
                 "eu-central-1");
 
         String result = invoker.runOnce();

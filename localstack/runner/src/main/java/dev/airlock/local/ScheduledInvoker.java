@@ -1,6 +1,5 @@
 package dev.airlock.local;
 
-import dev.airlock.core.api.Routes;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,27 +13,32 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Invokes the {@code expire} function the way an EventBridge schedule does: with a
+ * Invokes a scheduled function of the catalogue the way an EventBridge schedule does: with a
  * {@code "detail-type": "Scheduled Event"} event, through the same function host as the HTTP routes.
  */
-public final class ExpiryInvoker {
-
-    public static final String RULE_NAME = "airlock-expire";
+public final class ScheduledInvoker {
 
     private final FunctionHost functions;
+    private final String function;
     private final Clock clock;
     private final String region;
     private final ObjectMapper json = JsonMapper.builder().build();
 
-    public ExpiryInvoker(FunctionHost functions, Clock clock, String region) {
+    public ScheduledInvoker(FunctionHost functions, String function, Clock clock, String region) {
         this.functions = Objects.requireNonNull(functions, "functions");
+        this.function = Objects.requireNonNull(function, "function");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.region = Objects.requireNonNull(region, "region");
     }
 
-    /** One run; returns the function's result (its sweep summary) as JSON text. */
+    /** The rule's name, as the stack's would be: {@code airlock-<function>}. */
+    public String ruleName() {
+        return "airlock-" + function;
+    }
+
+    /** One run; returns the function's result (e.g. the sweep summary) as JSON text. */
     public String runOnce() {
-        byte[] result = functions.invoke(Routes.EXPIRE, json.writeValueAsBytes(event()));
+        byte[] result = functions.invoke(function, json.writeValueAsBytes(event()));
         return new String(result, StandardCharsets.UTF_8);
     }
 
@@ -49,7 +53,7 @@ public final class ExpiryInvoker {
         event.put("account", account);
         event.put("time", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         event.put("region", region);
-        event.put("resources", List.of("arn:aws:events:" + region + ":" + account + ":rule/" + RULE_NAME));
+        event.put("resources", List.of("arn:aws:events:" + region + ":" + account + ":rule/" + ruleName()));
         event.put("detail", Map.of());
         return event;
     }
