@@ -31,16 +31,22 @@ final class AwsRequestHandler implements HttpHandler {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final List<AwsJsonService> services;
+    private final S3Endpoint s3;
     private final FaultInjector faults;
 
-    AwsRequestHandler(List<AwsJsonService> services, FaultInjector faults) {
+    AwsRequestHandler(List<AwsJsonService> services, S3Endpoint s3, FaultInjector faults) {
         this.services = services;
+        this.s3 = s3;
         this.faults = faults;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (S3Endpoint.accepts(exchange)) {
+                s3.handle(exchange);
+                return;
+            }
             if ("GET".equals(exchange.getRequestMethod())) {
                 // DynamoDB answers a plain GET with a health line; scripts use it as a readiness probe.
                 send(exchange, 200, "text/plain", "healthy: embedded AWS endpoints".getBytes(StandardCharsets.UTF_8));

@@ -3,12 +3,15 @@ package dev.airlock.endpoints;
 import com.sun.net.httpserver.HttpServer;
 import dev.airlock.endpoints.dynamodb.DynamoDbService;
 import dev.airlock.endpoints.kms.KmsService;
+import dev.airlock.endpoints.s3.S3Persistence;
+import dev.airlock.endpoints.s3.S3Service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * DynamoDB- and KMS-compatible endpoints in this JVM, spoken over the AWS JSON protocol on a
+ * DynamoDB- (with Streams), KMS- and S3-compatible endpoints in this JVM, spoken over the AWS JSON protocol on a
  * loopback port, so that code under test goes through the real AWS SDK v2 wire path:
  *
  * <pre>{@code
@@ -32,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Requests are routed by the prefix of their {@code X-Amz-Target} header
- * ({@code DynamoDB_20120810.*}, {@code TrentService.*}). What each service covers, and what it does
+ * ({@code DynamoDB_20120810.*}, {@code DynamoDBStreams_20120810.*}, {@code TrentService.*}); a request
+ * without that header and with a bucket in its path is S3's REST protocol (path-style). What each service covers, and what it does
  * not, is in {@code docs/ENDPOINTS.md}.
  */
 public final class EmbeddedAwsServer implements AutoCloseable {
@@ -71,14 +75,18 @@ public final class EmbeddedAwsServer implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         List<AwsJsonService> services = new ArrayList<>();
         try {
-            services.add(new DynamoDbService(serviceDirectory(options, "dynamodb")));
-            services.add(new KmsService(serviceDirectory(options, "kms")));
+            DynamoDbService dynamoDb = new DynamoDbService(serviceDirectory(options, "dynamodb"), options.clock());
+            services.add(dynamoDb);
+            services.add(dynamoDb.streams());
+            services.add(new KmsService(serviceDirectory(options, "kms"), KmsService.DEFAULT_REGION, options.clock()));
             FaultInjector faults = new FaultInjector();
             HttpServer http = HttpServer.create(
                     new InetSocketAddress(InetAddress.getByName(LOOPBACK), options.port()), BACKLOG);
             ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads());
             http.setExecutor(workers);
-            http.createContext("/", new AwsRequestHandler(services, faults));
+            S3Service s3 = new S3Service(options.clock(), options.dataDirectory().isEmpty() ? S3Persistence.inMemory()
+                    : S3Persistence.in(serviceDirectory(options, "s3").orElseThrow()));
+            http.createContext("/", new AwsRequestHandler(services, new S3Endpoint(s3), faults));
             http.start();
             EmbeddedAwsServer server = new EmbeddedAwsServer(http, workers, List.copyOf(services), faults);
             LOG.log(System.Logger.Level.DEBUG, "Embedded AWS endpoints listening at {0}", server.endpoint);
@@ -152,16 +160,23 @@ public final class EmbeddedAwsServer implements AutoCloseable {
     }
 
     /**
-     * How to start the server: a port (0 = ephemeral) on 127.0.0.1, and an optional data directory
-     * (absent = in memory only; present = tables and keys survive a restart).
+     * How to start the server: a port (0 = ephemeral) on 127.0.0.1, an optional data directory
+     * (absent = in memory only; present = tables, stream records, keys and objects survive a
+     * restart), and the clock that times stream records, shard-iterator expiry and S3 retention
+     * (the system clock unless a test injects one).
      */
-    public record Options(int port, Optional<Path> dataDirectory) {
+    public record Options(int port, Optional<Path> dataDirectory, Clock clock) {
 
         public Options {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             }
             Objects.requireNonNull(dataDirectory, "dataDirectory");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        public Options(int port, Optional<Path> dataDirectory) {
+            this(port, dataDirectory, Clock.systemUTC());
         }
 
         /** An ephemeral port on 127.0.0.1, in memory. */
@@ -170,11 +185,16 @@ public final class EmbeddedAwsServer implements AutoCloseable {
         }
 
         public Options withPort(int newPort) {
-            return new Options(newPort, dataDirectory);
+            return new Options(newPort, dataDirectory, clock);
         }
 
         public Options withDataDirectory(Path directory) {
-            return new Options(port, Optional.of(directory));
+            return new Options(port, Optional.of(directory), clock);
+        }
+
+        /** The clock of every service: stream records and iterators, S3 retention, KMS deletion dates. */
+        public Options withClock(Clock newClock) {
+            return new Options(port, dataDirectory, newClock);
         }
     }
 }

@@ -3,11 +3,13 @@ package dev.airlock.endpoints.dynamodb;
 import dev.airlock.endpoints.AwsServiceException;
 import dev.airlock.endpoints.dynamodb.table.IndexDefinition;
 import dev.airlock.endpoints.dynamodb.table.KeySchema;
+import dev.airlock.endpoints.dynamodb.table.StreamSettings;
 import dev.airlock.endpoints.dynamodb.table.TableDefinition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,9 +39,8 @@ final class CreateTableRequest {
         if (request.hasNonNull("LocalSecondaryIndexes")) {
             throw AwsServiceException.validation("LocalSecondaryIndexes are not supported by the embedded DynamoDB");
         }
-        if (request.path("StreamSpecification").path("StreamEnabled").asBoolean(false)) {
-            throw AwsServiceException.validation("DynamoDB Streams are not supported by the embedded DynamoDB");
-        }
+        Instant created = Instant.now();
+        Optional<StreamSettings> stream = StreamSpecifications.parse(request.get("StreamSpecification"), created);
         Map<String, String> attributes = attributeDefinitions(request);
         KeySchema key = keySchema(request.get("KeySchema"), "keySchema", attributes);
         String billingMode = Requests.enumValue(request, "BillingMode", "billingMode", "PROVISIONED",
@@ -47,11 +48,11 @@ final class CreateTableRequest {
         long[] throughput = throughput(request.get("ProvisionedThroughput"), billingMode, "");
         List<IndexDefinition> indexes = globalIndexes(request.get("GlobalSecondaryIndexes"), attributes, billingMode);
         checkAllDefinitionsUsed(attributes, key, indexes);
-        BigDecimal now = BigDecimal.valueOf(System.currentTimeMillis()).movePointLeft(3);
+        BigDecimal now = BigDecimal.valueOf(created.toEpochMilli()).movePointLeft(3);
         return new TableDefinition(name, UUID.randomUUID().toString(),
                 "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + name, now, key, attributes,
                 billingMode, throughput[0], throughput[1], indexes, Optional.empty(),
-                Requests.bool(request, "DeletionProtectionEnabled"));
+                Requests.bool(request, "DeletionProtectionEnabled"), stream);
     }
 
     private static Map<String, String> attributeDefinitions(ObjectNode request) throws AwsServiceException {

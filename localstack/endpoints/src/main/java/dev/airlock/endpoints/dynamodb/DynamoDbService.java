@@ -27,20 +27,28 @@ public final class DynamoDbService implements AwsJsonService, AutoCloseable {
     }
 
     private final Store store;
+    private final Clock clock;
     private final Map<String, Operation> operations;
 
     /** An in-memory DynamoDB, or one that keeps its tables in {@code dataDirectory} across restarts. */
     public DynamoDbService(Optional<Path> dataDirectory) {
-        this.store = Store.open(dataDirectory);
-        TableOperations tables = new TableOperations(store);
+        this(dataDirectory, Clock.systemUTC());
+    }
+
+    /** As {@link #DynamoDbService(Optional)}, with the clock that times stream records and iterators. */
+    public DynamoDbService(Optional<Path> dataDirectory, Clock clock) {
+        this.clock = clock;
+        this.store = Store.open(dataDirectory, clock);
+        TableOperations tables = new TableOperations(store, clock);
         ItemOperations items = new ItemOperations(store);
         ReadOperations reads = new ReadOperations(store);
-        TransactionOperations transactions = new TransactionOperations(store, Clock.systemUTC());
+        TransactionOperations transactions = new TransactionOperations(store, clock);
         this.operations = Map.ofEntries(
                 Map.entry("CreateTable", tables::createTable),
                 Map.entry("DescribeTable", tables::describeTable),
                 Map.entry("ListTables", tables::listTables),
                 Map.entry("DeleteTable", tables::deleteTable),
+                Map.entry("UpdateTable", tables::updateTable),
                 Map.entry("UpdateTimeToLive", tables::updateTimeToLive),
                 Map.entry("DescribeTimeToLive", tables::describeTimeToLive),
                 Map.entry("PutItem", items::putItem),
@@ -51,6 +59,11 @@ public final class DynamoDbService implements AwsJsonService, AutoCloseable {
                 Map.entry("Scan", reads::scan),
                 Map.entry("TransactWriteItems", transactions::transactWriteItems),
                 Map.entry("TransactGetItems", transactions::transactGetItems));
+    }
+
+    /** DynamoDB Streams over this service's tables (the same store and clock). */
+    public DynamoDbStreamsService streams() {
+        return new DynamoDbStreamsService(store, clock);
     }
 
     @Override

@@ -17,7 +17,11 @@ final class TableDescriptions {
     }
 
     static ObjectNode describe(Table table, String status) {
-        TableDefinition d = table.definition();
+        return describe(table, table.definition(), status);
+    }
+
+    /** {@code table}'s items as described by {@code d}, a definition about to replace the table's. */
+    static ObjectNode describe(Table table, TableDefinition d, String status) {
         ObjectNode node = NODES.objectNode();
         node.put("TableName", d.name()).put("TableId", d.tableId()).put("TableArn", d.arn())
                 .put("TableStatus", status).put("CreationDateTime", d.creationDateTime())
@@ -29,6 +33,13 @@ final class TableDescriptions {
         node.set("KeySchema", keySchema(d.keySchema()));
         node.putObject("BillingModeSummary").put("BillingMode", d.billingMode());
         node.set("ProvisionedThroughput", throughput(d.readCapacity(), d.writeCapacity()));
+        d.stream().ifPresent(stream -> {
+            ObjectNode specification = node.putObject("StreamSpecification").put("StreamEnabled", stream.enabled());
+            if (stream.enabled()) {
+                specification.put("StreamViewType", stream.viewType());
+            }
+            node.put("LatestStreamArn", stream.arn(d.arn())).put("LatestStreamLabel", stream.label());
+        });
         if (!d.indexes().isEmpty()) {
             ArrayNode indexes = node.putArray("GlobalSecondaryIndexes");
             for (IndexDefinition index : d.indexes()) {
@@ -50,7 +61,7 @@ final class TableDescriptions {
         return node;
     }
 
-    private static ArrayNode keySchema(KeySchema key) {
+    static ArrayNode keySchema(KeySchema key) {
         ArrayNode list = NODES.arrayNode();
         list.addObject().put("AttributeName", key.hashName()).put("KeyType", "HASH");
         key.rangeName().ifPresent(range -> list.addObject().put("AttributeName", range).put("KeyType", "RANGE"));

@@ -3,6 +3,7 @@ package dev.airlock.endpoints.dynamodb;
 import dev.airlock.endpoints.AwsServiceException;
 import dev.airlock.endpoints.dynamodb.store.Change;
 import dev.airlock.endpoints.dynamodb.store.Store;
+import dev.airlock.endpoints.dynamodb.table.StreamSettings;
 import dev.airlock.endpoints.dynamodb.table.Table;
 import dev.airlock.endpoints.dynamodb.table.TableDefinition;
 import tools.jackson.databind.JsonNode;
@@ -10,18 +11,21 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Clock;
 import java.util.Optional;
 
-/** CreateTable, DescribeTable, ListTables, DeleteTable, UpdateTimeToLive, DescribeTimeToLive. */
+/** CreateTable, DescribeTable, ListTables, DeleteTable, UpdateTable (streams), UpdateTimeToLive, DescribeTimeToLive. */
 final class TableOperations {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_LIST_LIMIT = 100;
 
     private final Store store;
+    private final Clock clock;
 
-    TableOperations(Store store) {
+    TableOperations(Store store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     ObjectNode createTable(ObjectNode request) throws AwsServiceException {
@@ -84,6 +88,43 @@ final class TableOperations {
                 names.add(name);
                 last = name;
             }
+            return response;
+        });
+    }
+
+    /**
+     * UpdateTable, for its {@code StreamSpecification} only: enabling starts a new stream (a new
+     * label), disabling closes the current one, which stays readable.
+     */
+    ObjectNode updateTable(ObjectNode request) throws AwsServiceException {
+        String name = Requests.tableName(request);
+        for (String field : request.propertyNames()) {
+            if (!field.equals("TableName") && !field.equals("StreamSpecification")) {
+                throw AwsServiceException.validation("UpdateTable " + field + " is not supported by the embedded "
+                        + "DynamoDB (supported: StreamSpecification)");
+            }
+        }
+        JsonNode specification = request.get("StreamSpecification");
+        if (specification == null || specification.isNull()) {
+            throw AwsServiceException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+                    + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
+        boolean enable = StreamSpecifications.enabled(specification);
+        Optional<StreamSettings> enabled = StreamSpecifications.parse(specification, clock.instant());
+        return store.write((tables, changes) -> {
+            Table table = tables.table(name).orElseThrow(() -> tableNotFound(name));
+            TableDefinition definition = table.definition();
+            Optional<StreamSettings> current = definition.enabledStream();
+            if (enable && current.isPresent()) {
+                throw AwsServiceException.validation("Table already has an enabled stream: TableName: " + name);
+            }
+            if (!enable && current.isEmpty()) {
+                throw AwsServiceException.validation("Table does not have an enabled stream to disable: TableName: " + name);
+            }
+            TableDefinition changed = definition.withStream(enable ? enabled : current.map(StreamSettings::disabled));
+            changes.add(new Change.Redefine(changed));
+            ObjectNode response = NODES.objectNode();
+            response.set("TableDescription", TableDescriptions.describe(table, changed, "ACTIVE"));
             return response;
         });
     }

@@ -9,7 +9,9 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.util.Locale;
@@ -57,6 +59,8 @@ public final class ConformanceTarget {
     private DynamoDbClient dynamoDbWithoutRetries;
     private KmsClient kms;
     private KmsClient kmsWithoutRetries;
+    private DynamoDbStreamsClient dynamoDbStreams;
+    private S3Client s3;
 
     private ConformanceTarget(URI endpoint, Emulator emulator, EmbeddedAwsServer embedded) {
         this.endpoint = endpoint;
@@ -149,6 +153,22 @@ public final class ConformanceTarget {
         return dynamoDbWithoutRetries;
     }
 
+    /** DynamoDB Streams client with the SDK's default retries (the same endpoint, as AWS_ENDPOINT_URL sets it). */
+    public synchronized DynamoDbStreamsClient dynamoDbStreams() {
+        if (dynamoDbStreams == null) {
+            dynamoDbStreams = configure(DynamoDbStreamsClient.builder(), RetryMode.STANDARD).build();
+        }
+        return dynamoDbStreams;
+    }
+
+    /** S3 client with path-style addressing (bucket in the path, as an emulator on one host needs). */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = configure(S3Client.builder(), RetryMode.STANDARD).forcePathStyle(true).build();
+        }
+        return s3;
+    }
+
     /** KMS client with the SDK's default retries. */
     public synchronized KmsClient kms() {
         if (kms == null) {
@@ -180,7 +200,8 @@ public final class ConformanceTarget {
     }
 
     private synchronized void closeClients() {
-        for (AutoCloseable client : new AutoCloseable[] {dynamoDb, dynamoDbWithoutRetries, kms, kmsWithoutRetries}) {
+        for (AutoCloseable client : new AutoCloseable[] {dynamoDb, dynamoDbWithoutRetries, kms, kmsWithoutRetries,
+                dynamoDbStreams, s3}) {
             if (client != null) {
                 try {
                     client.close();

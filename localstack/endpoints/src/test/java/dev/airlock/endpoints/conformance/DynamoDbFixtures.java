@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +72,7 @@ final class DynamoDbFixtures {
         private final Map<String, ScalarAttributeType> attributes = new LinkedHashMap<>();
         private final List<KeySchemaElement> key = new ArrayList<>();
         private final List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        private StreamViewType streamViewType;
 
         TableSpec(String name) {
             this.name = name;
@@ -85,6 +87,12 @@ final class DynamoDbFixtures {
         TableSpec range(String attribute, ScalarAttributeType type) {
             attributes.put(attribute, type);
             key.add(KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.RANGE).build());
+            return this;
+        }
+
+        /** A stream with {@code viewType}, enabled at creation. */
+        TableSpec stream(StreamViewType viewType) {
+            this.streamViewType = viewType;
             return this;
         }
 
@@ -114,6 +122,9 @@ final class DynamoDbFixtures {
                                 .attributeName(e.getKey()).attributeType(e.getValue()).build()).toList());
                 if (!indexes.isEmpty()) {
                     r.globalSecondaryIndexes(indexes);
+                }
+                if (streamViewType != null) {
+                    r.streamSpecification(s -> s.streamEnabled(true).streamViewType(streamViewType));
                 }
             });
             client.waiter().waitUntilTableExists(r -> r.tableName(name));

@@ -33,7 +33,7 @@ class LocalStackConformanceIT {
         String image = System.getProperty("airlock.localstack.image", DEFAULT_IMAGE);
         try (LocalStackContainer localstack = new LocalStackContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
-                .withServices("dynamodb", "kms").withEnv(TOKEN, token.get())) {
+                .withServices("dynamodb", "dynamodbstreams", "kms", "s3").withEnv(TOKEN, token.get())) {
             localstack.start();
 
             TestExecutionSummary summary = ConformanceSuite.runAgainst(localstack.getEndpoint(),

@@ -31,7 +31,8 @@ class DynamoDbUnsupportedFeaturesTest {
             "GetItem    | {\"TableName\": \"things\", \"Key\": {\"id\": {\"S\": \"a\"}}, \"AttributesToGet\": [\"id\"]}       | The legacy parameter AttributesToGet is not supported",
             "UpdateItem | {\"TableName\": \"things\", \"Key\": {\"id\": {\"S\": \"a\"}}, \"AttributeUpdates\": {}}            | The legacy parameter AttributeUpdates is not supported",
             "CreateTable| {\"TableName\": \"things\", \"LocalSecondaryIndexes\": []}                                         | LocalSecondaryIndexes are not supported",
-            "CreateTable| {\"TableName\": \"things\", \"StreamSpecification\": {\"StreamEnabled\": true}}                  | DynamoDB Streams are not supported",
+            "CreateTable| {\"TableName\": \"things\", \"StreamSpecification\": {\"StreamEnabled\": true}}                  | StreamViewType is required when StreamEnabled is true",
+            "UpdateTable| {\"TableName\": \"things\", \"BillingMode\": \"PROVISIONED\"}                                  | UpdateTable BillingMode is not supported",
     })
     void unsupportedParameters_areValidationErrorsNamingThem(String operation, String request, String message) {
         assertThatThrownBy(() -> service.handle(operation, json(request)))
@@ -41,7 +42,7 @@ class DynamoDbUnsupportedFeaturesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"BatchWriteItem", "BatchGetItem", "UpdateTable", "ExecuteStatement"})
+    @CsvSource({"BatchWriteItem", "BatchGetItem", "ExecuteStatement"})
     void unsupportedOperations_areUnknownOperationsNamingThem(String operation) {
         assertThatThrownBy(() -> service.handle(operation, json("{}")))
                 .isInstanceOfSatisfying(AwsServiceException.class, e -> org.assertj.core.api.Assertions

@@ -1,5 +1,6 @@
 package dev.airlock.endpoints.dynamodb.store;
 
+import dev.airlock.endpoints.dynamodb.table.StreamRecord;
 import dev.airlock.endpoints.dynamodb.table.Table;
 import dev.airlock.endpoints.dynamodb.table.TableDefinition;
 import dev.airlock.endpoints.dynamodb.value.AttributeValue;
@@ -27,7 +28,7 @@ public sealed interface Change {
         }
     }
 
-    /** A new definition that does not change how items are stored (TTL settings). */
+    /** A new definition that does not change how items are stored (TTL, stream settings). */
     record Redefine(TableDefinition definition) implements Change {
         public void applyTo(Map<String, Table> tables) {
             tables.get(definition.name()).redefine(definition);
@@ -43,6 +44,13 @@ public sealed interface Change {
     record DeleteItem(String table, Map<String, AttributeValue> key) implements Change {
         public void applyTo(Map<String, Table> tables) {
             tables.get(table).delete(key);
+        }
+    }
+
+    /** A record appended to a table's stream; journaled, so a replay restores it exactly. */
+    record AppendStreamRecord(String table, StreamRecord record) implements Change {
+        public void applyTo(Map<String, Table> tables) {
+            tables.get(table).stream().append(record);
         }
     }
 }

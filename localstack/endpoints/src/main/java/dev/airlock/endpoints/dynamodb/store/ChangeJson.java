@@ -3,7 +3,10 @@ package dev.airlock.endpoints.dynamodb.store;
 import dev.airlock.endpoints.AwsServiceException;
 import dev.airlock.endpoints.dynamodb.table.IndexDefinition;
 import dev.airlock.endpoints.dynamodb.table.KeySchema;
+import dev.airlock.endpoints.dynamodb.table.StreamRecord;
+import dev.airlock.endpoints.dynamodb.table.StreamSettings;
 import dev.airlock.endpoints.dynamodb.table.TableDefinition;
+import dev.airlock.endpoints.dynamodb.value.AttributeValue;
 import dev.airlock.endpoints.dynamodb.value.AttributeValueJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -37,6 +40,8 @@ final class ChangeJson {
             node.put("op", "put").put("name", put.table()).set("item", AttributeValueJson.itemToJson(put.item()));
         } else if (change instanceof Change.DeleteItem delete) {
             node.put("op", "delete").put("name", delete.table()).set("key", AttributeValueJson.itemToJson(delete.key()));
+        } else if (change instanceof Change.AppendStreamRecord append) {
+            node.put("op", "streamRecord").put("name", append.table()).set("record", recordToJson(append.record()));
         }
         return node;
     }
@@ -48,6 +53,8 @@ final class ChangeJson {
             case "deleteTable" -> new Change.DeleteTable(node.path("name").asString());
             case "put" -> new Change.PutItem(node.path("name").asString(), AttributeValueJson.itemFromJson(node.get("item")));
             case "delete" -> new Change.DeleteItem(node.path("name").asString(), AttributeValueJson.itemFromJson(node.get("key")));
+            case "streamRecord" -> new Change.AppendStreamRecord(node.path("name").asString(),
+                    recordFromJson(node.path("record")));
             default -> throw new IllegalStateException("unknown journal operation: " + node);
         };
     }
@@ -71,6 +78,8 @@ final class ChangeJson {
         }
         d.ttlAttribute().ifPresent(ttl -> node.put("ttl", ttl));
         node.put("deletionProtection", d.deletionProtection());
+        d.stream().ifPresent(stream -> node.putObject("stream").put("enabled", stream.enabled())
+                .put("viewType", stream.viewType()).put("label", stream.label()));
         return node;
     }
 
@@ -89,7 +98,30 @@ final class ChangeJson {
                 keyFromJson(node.path("key")), attributes, node.path("billingMode").asString(),
                 node.path("read").asLong(), node.path("write").asLong(), indexes,
                 Optional.ofNullable(node.get("ttl")).map(JsonNode::asString),
-                node.path("deletionProtection").asBoolean());
+                node.path("deletionProtection").asBoolean(),
+                Optional.ofNullable(node.get("stream")).map(s -> new StreamSettings(s.path("enabled").asBoolean(),
+                        s.path("viewType").asString(), s.path("label").asString())));
+    }
+
+    static ObjectNode recordToJson(StreamRecord record) {
+        ObjectNode node = NODES.objectNode();
+        node.put("seq", record.sequenceNumber()).put("id", record.eventId()).put("event", record.eventName())
+                .put("at", record.createdEpochSecond()).put("view", record.viewType()).put("size", record.sizeBytes());
+        node.set("keys", AttributeValueJson.itemToJson(record.keys()));
+        record.newImage().ifPresent(image -> node.set("new", AttributeValueJson.itemToJson(image)));
+        record.oldImage().ifPresent(image -> node.set("old", AttributeValueJson.itemToJson(image)));
+        return node;
+    }
+
+    static StreamRecord recordFromJson(JsonNode node) throws AwsServiceException {
+        return new StreamRecord(node.path("seq").asLong(), node.path("id").asString(), node.path("event").asString(),
+                node.path("at").asLong(), node.path("view").asString(), AttributeValueJson.itemFromJson(node.get("keys")),
+                optionalItem(node.get("new")), optionalItem(node.get("old")), node.path("size").asLong());
+    }
+
+    private static Optional<Map<String, AttributeValue>> optionalItem(JsonNode node)
+            throws AwsServiceException {
+        return node == null ? Optional.empty() : Optional.of(AttributeValueJson.itemFromJson(node));
     }
 
     private static ObjectNode keyToJson(KeySchema key) {

@@ -119,6 +119,8 @@ final class Persistence implements AutoCloseable {
             entry.set("definition", ChangeJson.definitionToJson(table.definition()));
             ArrayNode items = entry.putArray("items");
             table.allItems().forEach(item -> items.add(AttributeValueJson.itemToJson(item)));
+            ArrayNode stream = entry.putArray("stream");
+            table.stream().all().forEach(record -> stream.add(ChangeJson.recordToJson(record)));
         }
         return snapshot;
     }
@@ -136,6 +138,9 @@ final class Persistence implements AutoCloseable {
                     Table table = tables.get(create.definition().name());
                     for (JsonNode item : entry.path("items")) {
                         table.put(AttributeValueJson.itemFromJson(item));
+                    }
+                    for (JsonNode record : entry.path("stream")) {
+                        table.stream().append(ChangeJson.recordFromJson(record));
                     }
                 }
             }

@@ -6,6 +6,7 @@ import dev.airlock.endpoints.dynamodb.table.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,15 +27,22 @@ public final class Store implements AutoCloseable {
     private final TreeMap<String, Table> tables = new TreeMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Persistence persistence;
+    private final Clock clock;
 
-    private Store(Optional<Path> directory) throws IOException {
+    private Store(Optional<Path> directory, Clock clock) throws IOException {
         this.persistence = directory.isPresent() ? Persistence.open(directory.get(), tables) : null;
+        this.clock = clock;
     }
 
     /** An in-memory store, or one kept in {@code directory} (loaded from it when it has data). */
     public static Store open(Optional<Path> directory) {
+        return open(directory, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Optional)}, with the clock that times stream records. */
+    public static Store open(Optional<Path> directory, Clock clock) {
         try {
-            return new Store(directory);
+            return new Store(directory, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the DynamoDB data directory " + directory.orElse(null), e);
         }
@@ -97,7 +105,8 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void commit(List<Change> changes) throws AwsServiceException {
+    private void commit(List<Change> operationChanges) throws AwsServiceException {
+        List<Change> changes = StreamRecorder.withStreamRecords(tables, operationChanges, clock.instant());
         if (persistence != null) {
             try {
                 persistence.append(changes);

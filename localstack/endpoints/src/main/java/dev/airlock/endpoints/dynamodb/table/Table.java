@@ -22,6 +22,7 @@ public final class Table {
     private final Map<String, SortedItems> indexes = new LinkedHashMap<>();
     private long itemCount;
     private long sizeBytes;
+    private final StreamLog stream = new StreamLog();
 
     public Table(TableDefinition definition) {
         this.definition = definition;
@@ -32,9 +33,22 @@ public final class Table {
         return definition;
     }
 
-    /** Replaces the definition; only attributes that do not affect stored items (TTL) may change. */
+    /**
+     * Replaces the definition; only attributes that do not affect stored items (TTL, stream) may
+     * change. A new stream label starts a new, empty stream.
+     */
     public void redefine(TableDefinition changed) {
+        String oldLabel = definition.stream().map(StreamSettings::label).orElse("");
+        String newLabel = changed.stream().map(StreamSettings::label).orElse("");
+        if (!oldLabel.equals(newLabel)) {
+            stream.clear();
+        }
         this.definition = changed;
+    }
+
+    /** The records of the table's latest stream. */
+    public StreamLog stream() {
+        return stream;
     }
 
     public long itemCount() {

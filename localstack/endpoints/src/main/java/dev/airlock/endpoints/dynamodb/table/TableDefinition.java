@@ -12,16 +12,18 @@ import java.util.Optional;
  * @param billingMode          PAY_PER_REQUEST or PROVISIONED
  * @param ttlAttribute         the TTL attribute while TTL is enabled
  * @param creationDateTime     epoch seconds with fraction, as DynamoDB reports it
+ * @param stream               the table's latest stream, if it ever had one
  */
 public record TableDefinition(String name, String tableId, String arn, BigDecimal creationDateTime,
                               KeySchema keySchema, Map<String, String> attributeDefinitions,
                               String billingMode, long readCapacity, long writeCapacity,
                               List<IndexDefinition> indexes, Optional<String> ttlAttribute,
-                              boolean deletionProtection) {
+                              boolean deletionProtection, Optional<StreamSettings> stream) {
 
     public TableDefinition {
         attributeDefinitions = Map.copyOf(attributeDefinitions);
         indexes = List.copyOf(indexes);
+        java.util.Objects.requireNonNull(stream, "stream");
     }
 
     public Optional<IndexDefinition> index(String indexName) {
@@ -30,6 +32,16 @@ public record TableDefinition(String name, String tableId, String arn, BigDecima
 
     public TableDefinition withTtlAttribute(Optional<String> attribute) {
         return new TableDefinition(name, tableId, arn, creationDateTime, keySchema, attributeDefinitions, billingMode,
-                readCapacity, writeCapacity, indexes, attribute, deletionProtection);
+                readCapacity, writeCapacity, indexes, attribute, deletionProtection, stream);
+    }
+
+    public TableDefinition withStream(Optional<StreamSettings> settings) {
+        return new TableDefinition(name, tableId, arn, creationDateTime, keySchema, attributeDefinitions, billingMode,
+                readCapacity, writeCapacity, indexes, ttlAttribute, deletionProtection, settings);
+    }
+
+    /** The stream that receives records now, if any. */
+    public Optional<StreamSettings> enabledStream() {
+        return stream.filter(StreamSettings::enabled);
     }
 }
