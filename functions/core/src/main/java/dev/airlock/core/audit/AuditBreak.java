@@ -32,7 +32,25 @@ public record AuditBreak(String chain, long seq, Kind kind, String detail) {
         /** A chain no request or head item owns: records for a request that does not exist. */
         ORPHAN_CHAIN,
         /** The stored role configuration does not match its hash or its last {@code roles.applied} record. */
-        CONFIG_MISMATCH
+        CONFIG_MISMATCH,
+        /** A request item whose chain has no record at all (the chain was deleted). */
+        ITEM_WITHOUT_CHAIN,
+        /** A record the state replayed before it does not allow (a review after resolution, a second create...). */
+        INVALID_TRANSITION,
+        /** A {@code certificate.issued} record on a request chain with no approval before it. */
+        ISSUED_WITHOUT_APPROVAL,
+        /** The request item's state is not the one its records lead to: no record justifies it. */
+        UNJUSTIFIED_STATE,
+        /** The request item's reviews are not the ones its records name (reviewer, verdict, reason). */
+        REVIEW_MISMATCH,
+        /** The request item's pending expiry or access window is not the one its records name. */
+        WINDOW_MISMATCH,
+        /** The request item's user or roles are not the ones {@code request.created} names. */
+        REQUEST_MISMATCH,
+        /** The request item lists a certificate serial that no {@code certificate.issued} record names. */
+        SERIAL_WITHOUT_RECORD,
+        /** A {@code certificate.issued} record names a serial the request item does not list. */
+        RECORD_WITHOUT_SERIAL
     }
 
     public AuditBreak {
