@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 
 import java.util.List;
@@ -71,7 +72,7 @@ public final class Permissions {
     private static final String QUERY = "dynamodb:Query";
     private static final Set<String> WRITES = Set.of(PUT, UPDATE, "dynamodb:DeleteItem");
 
-    /** The table itself. Every function of {@link Routes#FUNCTIONS} has a row. */
+    /** The table itself. Every function of {@link Catalogue#names()} has a row. */
     public static final Map<String, List<Grant>> BY_FUNCTION = Map.of(
             // create (conditional put) and withdraw (DELETE /requests/{id}: conditional update)
             Routes.REQUEST, List.of(
@@ -84,28 +85,28 @@ public final class Permissions {
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY))),
             Routes.APPROVE, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE)),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)),
             // the serial bump is an approve-like transaction, a base-role certificate appends to the
             // user's chain (chain head in the requests table); the key is also gated by its policy
             Routes.SIGN, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE),
                     new Grant(Target.CA_KEY, CaKeyPolicy.SIGNER_ACTIONS)),
             // the sweep reads the expiry index only, then moves each request with its audit record
             Routes.EXPIRE, List.of(
                     new Grant(Target.EXPIRY_INDEX, List.of(QUERY)),
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE)));
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)));
 
     private Permissions() {
     }
 
     /**
-     * The functions (in {@link Routes#FUNCTIONS} order) with a write action on {@code target}: the
+     * The functions (in {@link Catalogue#names()} order) with a write action on {@code target}: the
      * table resource policies deny writes to every other principal ({@link TablePolicies}).
      */
     public static List<String> writersOf(Target target) {
-        return Routes.FUNCTIONS.stream()
+        return Catalogue.names().stream()
                 .filter(function -> of(function).stream()
                         .anyMatch(g -> g.target() == target && g.actions().stream().anyMatch(WRITES::contains)))
                 .toList();

@@ -53,15 +53,16 @@ class PermissionsTest {
                         "requests/index/* dynamodb:Query")),
                 Arguments.of(Routes.APPROVE, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
-                        "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem")),
+                        "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem",
+                        "audit dynamodb:ConditionCheckItem")),
                 Arguments.of(Routes.SIGN, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem",
-                        "ca-key kms:Sign", "ca-key kms:GetPublicKey", "ca-key kms:DescribeKey")),
+                        "audit dynamodb:ConditionCheckItem", "ca-key kms:Sign", "ca-key kms:GetPublicKey", "ca-key kms:DescribeKey")),
                 Arguments.of(Routes.EXPIRE, Set.of(
                         "requests/index/byExpiry dynamodb:Query",
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
-                        "audit dynamodb:PutItem")));
+                        "audit dynamodb:PutItem", "audit dynamodb:ConditionCheckItem")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.storage.Tables;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,7 +239,7 @@ class SecurityRegressionTest {
         }
 
         private String functionOfAlias(Object aliasRef) {
-            for (String function : Routes.FUNCTIONS) {
+            for (String function : Catalogue.names()) {
                 if (Map.of("Ref", template.aliasId(function)).equals(aliasRef)) {
                     return function;
                 }
