@@ -50,7 +50,19 @@ public record AuditBreak(String chain, long seq, Kind kind, String detail) {
         /** The request item lists a certificate serial that no {@code certificate.issued} record names. */
         SERIAL_WITHOUT_RECORD,
         /** A {@code certificate.issued} record names a serial the request item does not list. */
-        RECORD_WITHOUT_SERIAL
+        RECORD_WITHOUT_SERIAL,
+        /** An anchored checkpoint whose signature the audit key's public key does not verify, or that does not parse. */
+        CHECKPOINT_SIGNATURE,
+        /** An anchored checkpoint that does not link to the hash of the one before it. */
+        CHECKPOINT_LINK,
+        /** A checkpoint number missing from the anchored sequence. */
+        CHECKPOINT_GAP,
+        /** The newest checkpoint is older than twice the checkpoint interval: the anchoring stopped. */
+        CHECKPOINT_STALE,
+        /** A checkpointed head the chain no longer reaches: records deleted, truncated or a chain removed. */
+        ROLLED_BACK,
+        /** The record at a checkpointed head has another hash than the checkpoint names: history rewritten. */
+        REWRITTEN
     }
 
     public AuditBreak {
