@@ -8,10 +8,15 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Operator commands the {@code access} CLI calls:
@@ -35,10 +40,12 @@ public final class AdminMain {
 
     static final String USAGE_TEXT = """
             usage: AdminMain verify        [--endpoint URL] [--region R] [--requests-table T] [--audit-table A]
+                                          [--checkpoint-bucket B --audit-key K [--checkpoint-interval PT5M] [--since N]]
                    AdminMain apply-roles FILE [--actor NAME] [same options]
                    AdminMain create-tables [same options]
             environment: AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION,
-                         AIRLOCK_REQUESTS_TABLE, AIRLOCK_AUDIT_TABLE
+                         AIRLOCK_REQUESTS_TABLE, AIRLOCK_AUDIT_TABLE, AIRLOCK_CHECKPOINT_BUCKET,
+                         AIRLOCK_AUDIT_KEY_ID, AIRLOCK_CHECKPOINT_INTERVAL
             exit codes: 0 ok, 1 audit breaks found, 2 usage, 3 invalid input, 4 failure""";
 
     private AdminMain() {
@@ -61,7 +68,7 @@ public final class AdminMain {
         try (DynamoDbClient dynamoDb = DynamoDbClients.create(options.endpoint(), options.region(),
                 credentials(options, env))) {
             return switch (options.command()) {
-                case "verify" -> new AuditVerifyCommand(dynamoDb, options.tables()).run(out);
+                case "verify" -> verify(dynamoDb, options, env, out);
                 case "apply-roles" -> new ApplyRolesCommand(dynamoDb, options.tables())
                         .run(options.file().orElseThrow(), options.actor(), out, err);
                 default -> new CreateTablesCommand(dynamoDb, options.tables()).run(out);
@@ -79,6 +86,23 @@ public final class AdminMain {
         } catch (SdkException | IllegalStateException e) {
             err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return FAILED;
+        }
+    }
+
+    private static int verify(DynamoDbClient dynamoDb, AdminOptions options, Map<String, String> env, PrintStream out) {
+        AuditVerifyCommand command = new AuditVerifyCommand(dynamoDb, options.tables());
+        if (options.anchor().isEmpty()) {
+            return command.run(out);
+        }
+        AwsCredentialsProvider credentials = credentials(options, env);
+        try (S3Client s3 = S3Client.builder().region(options.region()).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).forcePathStyle(options.endpoint().isPresent())
+                .applyMutation(b -> options.endpoint().ifPresent(b::endpointOverride)).build();
+             KmsClient kms = KmsClient.builder().region(options.region()).credentialsProvider(credentials)
+                     .httpClient(UrlConnectionHttpClient.create())
+                     .applyMutation(b -> options.endpoint().ifPresent(b::endpointOverride)).build()) {
+            return command.run(out, Optional.of(new AnchoredVerification(s3, kms, options.anchor().get(),
+                    Clock.systemUTC())));
         }
     }
 
