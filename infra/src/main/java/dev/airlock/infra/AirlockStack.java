@@ -9,6 +9,7 @@ import dev.airlock.infra.Permissions.Grant;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.events.Rule;
@@ -67,7 +68,16 @@ public final class AirlockStack extends Stack {
         functions.forEach((name, function) -> Permissions.of(name).forEach(grant ->
                 function.grant(grant.actions(), resources(grant), grant.conditions())));
 
-        AirlockApi api = new AirlockApi(this, "Http", apiSettings(config), functions);
+        AirlockApi.Settings apiSettings = apiSettings(config);
+        // The authorizer is the first gate; each HTTP function verifies the token again against the same issuer.
+        functions.forEach((name, function) -> {
+            if (Catalogue.of(name).kind() == Trigger.Kind.HTTP) {
+                function.function().addEnvironment(FunctionEnvironment.JWT_ISSUER, apiSettings.jwtIssuer());
+                function.function().addEnvironment(FunctionEnvironment.JWT_AUDIENCE,
+                        Fn.join(",", apiSettings.jwtAudience()));
+            }
+        });
+        AirlockApi api = new AirlockApi(this, "Http", apiSettings, functions);
         Catalogue.ALL.forEach(this::eventSource);
         outputs(api);
     }

@@ -25,6 +25,13 @@ public final class FunctionEnvironment {
     public static final String USER_CLAIM = "AIRLOCK_USER_CLAIM";
     /** JWT claim listing the user's groups (input of {@code claims_to_roles}). */
     public static final String GROUPS_CLAIM = "AIRLOCK_GROUPS_CLAIM";
+    /**
+     * The token issuer the HTTP functions verify bearer tokens against themselves (the {@code JwtIssuer}
+     * parameter, as the authorizer's); not set on {@code expire}, which serves no HTTP route.
+     */
+    public static final String JWT_ISSUER = "AIRLOCK_JWT_ISSUER";
+    /** The accepted audiences, comma separated (the {@code JwtAudience} parameter); HTTP functions only. */
+    public static final String JWT_AUDIENCE = "AIRLOCK_JWT_AUDIENCE";
 
     private FunctionEnvironment() {
     }

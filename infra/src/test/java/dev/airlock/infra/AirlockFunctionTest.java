@@ -67,6 +67,14 @@ class AirlockFunctionTest {
             assertThat(env).containsEntry("AIRLOCK_CA_KEY_ID", Map.of("Fn::GetAtt", List.of(keyId, "Arn")));
         }
         assertThat(env.containsKey("AIRLOCK_CURSOR_KEY")).as("cursor key only on list").isEqualTo(name.equals(Routes.LIST));
+        // Each HTTP function verifies tokens itself, against the authorizer's issuer and audiences.
+        if (name.equals(Routes.EXPIRE)) {
+            assertThat(env).doesNotContainKeys("AIRLOCK_JWT_ISSUER", "AIRLOCK_JWT_AUDIENCE");
+        } else {
+            assertThat(env).containsEntry("AIRLOCK_JWT_ISSUER", Map.of("Ref", AirlockStack.JWT_ISSUER_PARAM))
+                    .containsEntry("AIRLOCK_JWT_AUDIENCE", Map.of("Fn::Join", List.of(",",
+                            Map.of("Ref", AirlockStack.JWT_AUDIENCE_PARAM))));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.airlock.app;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.airlock.app.config.AirlockConfig;
+import dev.airlock.app.http.ClaimsIdentity;
 import dev.airlock.app.priming.PrimingResource;
 import dev.airlock.app.wiring.AwsPorts;
 import dev.airlock.app.wiring.FunctionFactory;
@@ -33,7 +34,7 @@ import java.util.function.Function;
  * <p>Beans, per function {@code name}: {@code name} (the {@link Function}) and
  * {@code name_registration} (its {@link FunctionRegistration} for the function catalog: for an HTTP
  * function a {@link RawEventFunction} over the bean, so the catalog takes the raw event); plus
- * {@code airlockConfig}, {@code clock} and {@code airlockPorts}.
+ * {@code airlockConfig}, {@code clock}, {@code airlockPorts} and {@value #IDENTITIES_BEAN} (lazy).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 public class AirlockApplication implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -49,6 +50,9 @@ public class AirlockApplication implements ApplicationContextInitializer<Generic
     public static final Type SCHEDULED_FUNCTION_TYPE = ResolvableType.forClassWithGenerics(Function.class,
             ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class),
             ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class)).getType();
+
+    /** The bean reading callers from verified tokens, shared by the HTTP functions. */
+    public static final String IDENTITIES_BEAN = "airlockIdentities";
 
     private final AirlockConfig config;
     private final Clock clock;
@@ -89,6 +93,10 @@ public class AirlockApplication implements ApplicationContextInitializer<Generic
             context.registerBean("airlockPorts", Ports.class, () -> new AwsPorts(resolved, clock),
                     definition -> definition.setDestroyMethodName("close"));
         }
+        // One identity reader (and JWK set cache) for every HTTP function of this process.
+        context.registerBean(IDENTITIES_BEAN, ClaimsIdentity.class,
+                () -> FunctionFactory.identities(resolved, clock, context.getBean("airlockPorts", Ports.class)),
+                definition -> definition.setLazyInit(true));
         for (String name : resolved.functions()) {
             register(context, name, resolved);
         }
@@ -99,7 +107,8 @@ public class AirlockApplication implements ApplicationContextInitializer<Generic
     @SuppressWarnings("unchecked")
     private void register(GenericApplicationContext context, String name, AirlockConfig resolved) {
         context.registerBean(name, Function.class, () -> new FunctionFactory(resolved, clock,
-                context.getBean("airlockPorts", Ports.class)).create(name));
+                context.getBean("airlockPorts", Ports.class),
+                () -> context.getBean(IDENTITIES_BEAN, ClaimsIdentity.class)).create(name));
         String registration = name + FunctionRegistration.REGISTRATION_NAME_SUFFIX;
         switch (Catalogue.of(name).kind()) {
             // The catalog gets the raw event, never a Spring-converted one: see RawEventFunction.

@@ -1,5 +1,6 @@
 package dev.airlock.bench;
 
+import dev.airlock.bench.cli.CliStartupBench;
 import dev.airlock.bench.coldstart.ColdStartBench;
 import dev.airlock.bench.issuance.IssuanceBench;
 import dev.airlock.bench.storage.SweepBench;
@@ -52,6 +53,7 @@ public final class BenchMain {
         report.put("sweep", Map.of());
         report.put("listPage", Map.of());
         report.put("package", Map.of());
+        report.put("cli", Map.of());
         Path functionsZip = ZipSnapshot.of(options.functionsZip(), options.work());
         if (options.runs("package")) {
             report.put("package", PackageInspector.inspect(functionsZip));
@@ -69,6 +71,9 @@ public final class BenchMain {
             new SweepBench(progress).run(options.tableSizes(), sweep, listPage);
             report.put("sweep", sweep);
             report.put("listPage", listPage);
+        }
+        if (options.runs("cli")) {
+            report.put("cli", new CliStartupBench(options.repo(), options.cliRuns(), progress).run());
         }
         if (options.runs("coldstart")) {
             try (LocalBackend backend = LocalBackend.start("ECC_NIST_P256")) {

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public record BenchOptions(Path repo, boolean quick, Set<String> sections, Path out, int coldRunsOverride) {
 
-    public static final List<String> SECTIONS = List.of("coldstart", "warm", "issuance", "sweep", "package");
+    public static final List<String> SECTIONS = List.of("coldstart", "warm", "issuance", "sweep", "package", "cli");
 
     public static BenchOptions parse(String... args) {
         Path repo = null;
@@ -67,6 +67,11 @@ public record BenchOptions(Path repo, boolean quick, Set<String> sections, Path 
     /** Calls per route made before recording. */
     public int warmupCalls() {
         return quick ? 50 : 500;
+    }
+
+    /** Runs of each CLI command (median of these). */
+    public int cliRuns() {
+        return quick ? 7 : 15;
     }
 
     public List<Integer> tableSizes() {

@@ -28,6 +28,7 @@ public final class ReportTable {
         issuance(out, map(report, "issuance"));
         sweep(out, map(report, "sweep"), map(report, "listPage"));
         pkg(out, map(report, "package"));
+        cli(out, map(report, "cli"));
         return out.toString();
     }
 
@@ -135,6 +136,22 @@ public final class ReportTable {
         line(out, "%nPackage (target: zip <= 20 MB, exactly one HTTP client)");
         line(out, "  zip %.1f MiB (%,d bytes) %s; HTTP clients: %s %s", bytes / 1024.0 / 1024.0, bytes,
                 mark(bytes <= num(section.get("targetBytes"))), clients, mark(clients.size() == 1));
+    }
+
+    private static void cli(StringBuilder out, Map<String, Object> section) {
+        if (section.isEmpty()) {
+            return;
+        }
+        double target = num(section.get("targetMs"));
+        line(out, "%nCLI start-up: scripts/access as a process, %s runs, with AppCDS (target: median <= %.0f ms)",
+                section.get("runs"), target);
+        line(out, "  %-30s %9s %7s %7s %7s %8s", "command", "median ms", "", "min", "max", "cpu ms");
+        for (String key : List.of("help", "requestLs")) {
+            Map<String, Object> f = map(section, key);
+            double median = num(f.get("wallMedianMs"));
+            line(out, "  %-30s %9.0f %7s %7.0f %7.0f %8.0f", f.get("command"), median, mark(median <= target),
+                    num(f.get("wallMinMs")), num(f.get("wallMaxMs")), num(f.get("cpuMedianMs")));
+        }
     }
 
     private static String mark(boolean met) {

@@ -20,7 +20,8 @@ class ReportTableTest {
 
         List<String> keys = new ArrayList<>();
         json.propertyNames().forEach(keys::add);
-        assertThat(keys).containsExactly("machine", "coldStart", "warm", "issuance", "sweep", "listPage", "package");
+        assertThat(keys).containsExactly("machine", "coldStart", "warm", "issuance", "sweep", "listPage", "package",
+                "cli");
         assertThat(json.at("/coldStart/list/ratioToBaseline").asDouble()).isEqualTo(1.5);
         assertThat(json.at("/package/httpClients/0").asText()).isEqualTo("aws-sdk url-connection-client");
     }
@@ -37,6 +38,8 @@ class ReportTableTest {
         assertThat(table).containsPattern("10000 .* 2\\.00\\s+MISSED");
         assertThat(table).contains("reviewer queue: 50 read for 50 returned met");
         assertThat(table).containsPattern("zip 15\\.0 MiB .* met; HTTP clients: \\[aws-sdk url-connection-client\\] met");
+        assertThat(table).containsPattern("scripts/access --help\\s+420\\s+met\\s+380\\s+900\\s+310");
+        assertThat(table).containsPattern("scripts/access request ls\\s+640\\s+MISSED");
     }
 
     @Test
@@ -84,6 +87,11 @@ class ReportTableTest {
                         "requesterItemsReturned", 50))));
         report.put("package", Map.of("zipBytes", 15L * 1024 * 1024, "targetBytes", 20L * 1024 * 1024,
                 "httpClients", List.of("aws-sdk url-connection-client")));
+        report.put("cli", Map.of("runs", 15, "targetMs", 500.0,
+                "help", Map.of("command", "scripts/access --help", "wallMedianMs", 420.0, "wallMinMs", 380.0,
+                        "wallMaxMs", 900.0, "cpuMedianMs", 310.0),
+                "requestLs", Map.of("command", "scripts/access request ls", "wallMedianMs", 640.0, "wallMinMs", 500.0,
+                        "wallMaxMs", 1200.0, "cpuMedianMs", 500.0)));
         return report;
     }
 }

@@ -1,8 +1,10 @@
 package dev.airlock.local;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.airlock.domain.error.UnauthenticatedException;
+import dev.airlock.identity.BearerTokenVerifier;
+import dev.airlock.identity.VerifiedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -30,13 +32,13 @@ final class ApiEndpoint implements HttpHandler {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     private final RouteTable routes;
-    private final TokenVerifier verifier;
+    private final BearerTokenVerifier verifier;
     private final ApiGatewayEvents events;
     private final FunctionHost functions;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ApiEndpoint(RouteTable routes, TokenVerifier verifier, ApiGatewayEvents events, FunctionHost functions,
+    ApiEndpoint(RouteTable routes, BearerTokenVerifier verifier, ApiGatewayEvents events, FunctionHost functions,
                 ObjectMapper json, Clock clock) {
         this.routes = Objects.requireNonNull(routes, "routes");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -77,9 +79,10 @@ final class ApiEndpoint implements HttpHandler {
         if (match.isEmpty()) {
             return problem(exchange, requestId, 404, "Not found", "no_route", "no route for " + method + " " + rawPath);
         }
-        Optional<JWTClaimsSet> claims = verifier.verify(
-                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
-        if (claims.isEmpty()) {
+        VerifiedToken token;
+        try {
+            token = verifier.verify(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+        } catch (UnauthenticatedException e) {
             return problem(exchange, requestId, 401, "Unauthorized", "invalid_token",
                     "a valid bearer token from the configured issuer is required");
         }
@@ -94,7 +97,7 @@ final class ApiEndpoint implements HttpHandler {
                 exchange.getRequestHeaders(), body, sourceIp(exchange), exchange.getProtocol(), received);
         Map<String, Object> event;
         try {
-            event = events.event(request, match.get(), claims.get().toJSONObject(), requestId);
+            event = events.event(request, match.get(), token.claims(), requestId);
         } catch (IllegalArgumentException e) {
             return problem(exchange, requestId, 400, "Bad request", "malformed_query",
                     "the query string is not valid percent-encoding");

@@ -24,10 +24,9 @@ import java.util.Set;
  *   <li>{@code POST /dev/token} {@code {"user": "bob", "groups": ["contractors"], "ttl": "1h"}} →
  *       {@code {"token": "…", "user", "groups", "expiresIn"}}; {@code groups} defaults to the demo
  *       user's groups ({@link DemoUsers}), else none; {@code ttl} (Go duration) to 1h;</li>
- *   <li>{@code GET /dev/jwks.json}: the public keys;</li>
- *   <li>{@code GET /dev/.well-known/openid-configuration}: issuer and {@code jwks_uri}, as an OIDC
- *       provider publishes them.</li>
+ *   <li>{@code GET /dev/jwks.json}: the public keys.</li>
  * </ul>
+ * Discovery and the OpenID Connect flows are {@link dev.airlock.local.oidc.OidcProvider}'s.
  * Tokens are written to the response only, never to the log.
  */
 final class DevIssuerEndpoints implements HttpHandler {
@@ -57,8 +56,6 @@ final class DevIssuerEndpoints implements HttpHandler {
                 case "POST /dev/token" -> token(exchange);
                 case "GET /dev/jwks.json" -> ok(exchange, "application/jwk-set+json",
                         json.writeValueAsBytes(issuer.publicKeys().toJSONObject(true)));
-                case "GET /dev/.well-known/openid-configuration" -> ok(exchange, "application/json",
-                        json.writeValueAsBytes(discovery()));
                 default -> problem(exchange, 404, "Not found", "no_route", "no such development issuer endpoint");
             }
         } catch (InvalidTokenRequest e) {
@@ -153,17 +150,6 @@ final class DevIssuerEndpoints implements HttpHandler {
         } catch (IllegalArgumentException e) {
             throw new InvalidTokenRequest("invalid_ttl", "'ttl' must be a duration such as 30m or 1h");
         }
-    }
-
-    private Map<String, Object> discovery() {
-        Map<String, Object> discovery = new LinkedHashMap<>();
-        discovery.put("issuer", issuer.issuer());
-        discovery.put("jwks_uri", issuer.issuer() + "/jwks.json");
-        discovery.put("token_endpoint", issuer.issuer() + "/token");
-        discovery.put("id_token_signing_alg_values_supported", List.of("ES256"));
-        discovery.put("subject_types_supported", List.of("public"));
-        discovery.put("response_types_supported", List.of("id_token"));
-        return discovery;
     }
 
     private static void ok(HttpExchange exchange, String contentType, byte[] body) throws IOException {

@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -12,7 +14,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -105,12 +107,33 @@ public final class DevTokenIssuer {
      * @throws IllegalArgumentException when the ttl is not positive or longer than {@link #MAX_TTL}
      */
     public String mint(String user, List<String> groups, Duration ttl) {
+        requireTtl(ttl);
+        Instant now = clock.instant();
+        return sign(claims(user, groups, now, now.plus(ttl)).build());
+    }
+
+    /**
+     * An OpenID Connect ID token (OIDC Core §2) for {@code clientId}: the claims of {@link #mint} but
+     * with the client as audience and authorized party, the request's {@code nonce} and the sign-in
+     * time. The gateway never accepts it as an access token (its audience is not {@value #AUDIENCE}).
+     */
+    public String mintIdToken(String user, List<String> groups, String clientId, Optional<String> nonce,
+                              Instant authTime, Duration ttl) {
+        requireTtl(ttl);
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = claims(user, groups, now, now.plus(ttl))
+                .audience(Objects.requireNonNull(clientId, "clientId"))
+                .claim("azp", clientId)
+                .claim("auth_time", Date.from(authTime));
+        nonce.ifPresent(value -> claims.claim("nonce", value));
+        return sign(claims.build());
+    }
+
+    private static void requireTtl(Duration ttl) {
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw new IllegalArgumentException("ttl must be more than 0s and at most " + MAX_TTL.toHours() + "h");
         }
-        Instant now = clock.instant();
-        return sign(claims(user, groups, now, now.plus(ttl)).build());
     }
 
     /** The standard claims of a dev token, for callers (tests) that want to change one of them. */
@@ -128,14 +151,19 @@ public final class DevTokenIssuer {
 
     /** Signs any claims with the issuer key (tests use it for wrong audiences and the like). */
     String sign(JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .type(JOSEObjectType.JWT).keyID(signingKey.getKeyID()).build(), claims);
+        return signPayload(claims.toString());
+    }
+
+    /** Signs any payload text, even claims no builder writes ({@code "exp": null}); tests only. */
+    String signPayload(String json) {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(JOSEObjectType.JWT).keyID(signingKey.getKeyID()).build(), new Payload(json));
         try {
-            jwt.sign(new ECDSASigner(signingKey));
+            jws.sign(new ECDSASigner(signingKey));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a development token", e);
         }
-        return jwt.serialize();
+        return jws.serialize();
     }
 
     private static ECKey generateKey() {

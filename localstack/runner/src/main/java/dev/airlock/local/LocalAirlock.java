@@ -108,7 +108,8 @@ public final class LocalAirlock implements AutoCloseable {
                 resources.push(server);
                 return server.endpoint();
             });
-            AirlockConfig config = config(settings, endpoint);
+            Map<String, String> environment = environment(settings, endpoint);
+            AirlockConfig config = AirlockConfig.local(environment);
             AwsClients clients = new AwsClients(config);
             resources.push(clients);
             DynamoDbClient dynamoDb = clients.dynamoDb();
@@ -120,16 +121,21 @@ public final class LocalAirlock implements AutoCloseable {
                 caKey = new CaKeyBootstrap(kms).ensure(config.caKeyId(), settings.caKeySpec(), settings.requiredCaSpec());
             }
             applyRoles(dynamoDb, tables, settings);
-            LocalFunctions beans = LocalFunctions.start(config, settings.clock());
-            FunctionHost functions = new SpringFunctionHost(beans);
-            resources.push(functions);
-            LocalGateway gateway = LocalGateway.start(settings.port(), functions, url -> settings.issuerKeyFile()
+            AirlockConfig[] trusting = new AirlockConfig[1];
+            FunctionHost[] functions = new FunctionHost[1];
+            LocalGateway gateway = LocalGateway.startFor(settings.port(), issuer -> {
+                        // The functions verify tokens themselves, against the development issuer's discovery.
+                        trusting[0] = trusting(environment, issuer);
+                        functions[0] = new SpringFunctionHost(LocalFunctions.start(trusting[0], settings.clock()));
+                        resources.push(functions[0]);
+                        return functions[0];
+                    }, url -> settings.issuerKeyFile()
                             .map(file -> DevTokenIssuer.persistent(file, url, settings.clock()))
                             .orElseGet(() -> DevTokenIssuer.inMemory(url, settings.clock())),
                     settings.demoUsers(), settings.clock());
             resources.push(gateway);
             LOG.info("CA key {} ({}{})", config.caKeyId(), caKey.keySpec(), caKey.created() ? ", created" : "");
-            return new LocalAirlock(resources, gateway, functions, endpoint, config, dynamoDb, caKey);
+            return new LocalAirlock(resources, gateway, functions[0], endpoint, trusting[0], dynamoDb, caKey);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -175,10 +181,21 @@ public final class LocalAirlock implements AutoCloseable {
         closeAll(resources);
     }
 
-    private static AirlockConfig config(Settings settings, URI endpoint) {
+    private static Map<String, String> environment(Settings settings, URI endpoint) {
         Map<String, String> env = new LinkedHashMap<>(settings.environment());
         env.put(AirlockConfig.ENDPOINT_URL, endpoint.toString());
         env.remove(AirlockConfig.FUNCTION_DEFINITION);
+        return env;
+    }
+
+    /**
+     * {@code config} plus the development issuer: its URL, its audience; keys from its discovery document
+     * (served by the gateway under {@code /dev}), as a deployment reads its real issuer's.
+     */
+    private static AirlockConfig trusting(Map<String, String> environment, DevTokenIssuer issuer) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put(AirlockConfig.JWT_ISSUER, issuer.issuer());
+        env.put(AirlockConfig.JWT_AUDIENCE, issuer.audience());
         return AirlockConfig.local(env);
     }
 

@@ -1,6 +1,9 @@
 package dev.airlock.local;
 
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.sun.net.httpserver.HttpServer;
+import dev.airlock.identity.BearerTokenVerifier;
+import dev.airlock.local.oidc.OidcProvider;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,7 @@ import java.util.function.Function;
 /**
  * The local stand-in for API Gateway: a JDK {@link HttpServer} on 127.0.0.1 serving the HTTP API
  * ({@link ApiEndpoint}) with JWTs from the development issuer ({@link DevIssuerEndpoints} under
- * {@code /dev}). The issuer URL names the port, so the issuer is made once the port is bound.
+ * {@code /dev}, with its OpenID Connect provider {@link OidcProvider}). The issuer URL names the port, so the issuer is made once the port is bound.
  *
  * <pre>{@code
  * try (LocalGateway gateway = LocalGateway.start(8080, host, url -> DevTokenIssuer.inMemory(url, clock),
@@ -33,7 +37,11 @@ public final class LocalGateway implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final int BACKLOG = 64;
-    private static final int WORKER_THREADS = 8;
+    /**
+     * Request threads. More than a handful: a function fetching the development issuer's JWK set (on
+     * first use) calls this same server, so a burst of first requests must not occupy every thread.
+     */
+    private static final int WORKER_THREADS = 32;
     /** API Gateway reports an account and API id; these placeholders say where the event came from. */
     public static final String ACCOUNT_ID = "000000000000";
     public static final String API_ID = "airlock-local";
@@ -57,6 +65,18 @@ public final class LocalGateway implements AutoCloseable {
     public static LocalGateway start(int port, FunctionHost functions, Function<String, DevTokenIssuer> issuerForUrl,
                                      DemoUsers demoUsers, Clock clock) {
         Objects.requireNonNull(functions, "functions");
+        return startFor(port, issuer -> functions, issuerForUrl, demoUsers, clock);
+    }
+
+    /**
+     * As {@link #start}, with the functions made once the issuer exists: the functions verify tokens
+     * themselves, so they must know the issuer, whose URL names the bound port.
+     *
+     * @param functionsForIssuer makes the functions that trust {@code issuer}
+     */
+    public static LocalGateway startFor(int port, Function<DevTokenIssuer, FunctionHost> functionsForIssuer,
+                                        Function<String, DevTokenIssuer> issuerForUrl, DemoUsers demoUsers, Clock clock) {
+        Objects.requireNonNull(functionsForIssuer, "functionsForIssuer");
         Objects.requireNonNull(issuerForUrl, "issuerForUrl");
         Objects.requireNonNull(demoUsers, "demoUsers");
         Objects.requireNonNull(clock, "clock");
@@ -68,9 +88,15 @@ public final class LocalGateway implements AutoCloseable {
                     + " (is another process using it? choose another with --port or AIRLOCK_PORT)", e);
         }
         DevTokenIssuer issuer = issuerForUrl.apply(DevTokenIssuer.issuerUrl(server.getAddress().getPort()));
+        FunctionHost functions = Objects.requireNonNull(functionsForIssuer.apply(issuer), "functions");
         ObjectMapper json = JsonMapper.builder().build();
-        TokenVerifier verifier = new TokenVerifier(issuer.publicKeys(), issuer.issuer(), issuer.audience(), clock);
+        // The same verifier class the functions use (the first gate, as API Gateway's JWT authorizer is).
+        BearerTokenVerifier verifier = new BearerTokenVerifier(issuer.issuer(), Set.of(issuer.audience()),
+                new ImmutableJWKSet<>(issuer.publicKeys()), clock);
         server.createContext(DevTokenIssuer.PATH + "/", new DevIssuerEndpoints(issuer, demoUsers, json));
+        OidcProvider oidc = OidcProvider.forGateway(URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort()),
+                issuer, demoUsers, json, clock);
+        OidcProvider.CONTEXTS.forEach(path -> server.createContext(path, oidc));
         server.createContext("/", new ApiEndpoint(new RouteTable(), verifier,
                 new ApiGatewayEvents(ACCOUNT_ID, API_ID), functions, json, clock));
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, threads());

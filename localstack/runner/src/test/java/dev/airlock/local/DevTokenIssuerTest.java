@@ -67,9 +67,11 @@ class DevTokenIssuerTest {
         String token = first.mint("alice", List.of("dba-reviewers"), Duration.ofHours(1));
 
         DevTokenIssuer restarted = DevTokenIssuer.persistent(keyFile, ISSUER, clock);
-        TokenVerifier verifier = new TokenVerifier(restarted.publicKeys(), ISSUER, DevTokenIssuer.AUDIENCE, clock);
+        dev.airlock.identity.BearerTokenVerifier verifier = new dev.airlock.identity.BearerTokenVerifier(ISSUER,
+                java.util.Set.of(DevTokenIssuer.AUDIENCE),
+                new com.nimbusds.jose.jwk.source.ImmutableJWKSet<>(restarted.publicKeys()), clock);
 
-        assertThat(verifier.verify(Optional.of("Bearer " + token))).isPresent();
+        assertThat(verifier.verify(Optional.of("Bearer " + token)).claims()).containsEntry("sub", "alice");
         assertThat(restarted.publicKeys().toJSONObject()).isEqualTo(first.publicKeys().toJSONObject());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
     }

@@ -3,6 +3,7 @@ package dev.airlock.app.config;
 import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.storage.Tables;
+import dev.airlock.identity.IdentitySettings;
 
 import java.net.URI;
 import java.time.Duration;
@@ -31,8 +32,13 @@ import java.util.Optional;
  * @param requestsTable  {@value #REQUESTS_TABLE}
  * @param auditTable     {@value #AUDIT_TABLE}
  * @param caKeyId        {@value #CA_KEY_ID}: key id, ARN or alias of the CA key in KMS
- * @param userClaim      {@value #USER_CLAIM}: the JWT claim holding the user name
+ * @param userClaim      {@value #USER_CLAIM}: the JWT claim holding the user name ({@code email} counts only
+ *                       with {@code email_verified: true})
  * @param groupsClaim    {@value #GROUPS_CLAIM}: the JWT claim holding the caller's groups
+ * @param jwtIssuer      {@value #JWT_ISSUER}: the token issuer every HTTP function verifies against
+ *                       (required unless local; a local run without it answers every HTTP call 401)
+ * @param jwtAudiences   {@value #JWT_AUDIENCE}: accepted audiences, comma separated
+ * @param jwksUrl        {@value #JWKS_URL}: the issuer's JWK set; unset = the issuer's discovery document
  * @param cursorKey      {@value #CURSOR_KEY}: signs list cursors; present whenever {@code list} runs
  * @param roleCacheTtl   {@value #ROLE_CACHE_TTL}: how long role definitions are cached
  * @param credentials    where the AWS credentials come from
@@ -48,6 +54,9 @@ public record AirlockConfig(
         String caKeyId,
         String userClaim,
         String groupsClaim,
+        Optional<String> jwtIssuer,
+        List<String> jwtAudiences,
+        Optional<URI> jwksUrl,
         Optional<CursorKey> cursorKey,
         Duration roleCacheTtl,
         CredentialsSource credentials) {
@@ -64,6 +73,9 @@ public record AirlockConfig(
     public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
     public static final String USER_CLAIM = "AIRLOCK_USER_CLAIM";
     public static final String GROUPS_CLAIM = "AIRLOCK_GROUPS_CLAIM";
+    public static final String JWT_ISSUER = "AIRLOCK_JWT_ISSUER";
+    public static final String JWT_AUDIENCE = "AIRLOCK_JWT_AUDIENCE";
+    public static final String JWKS_URL = "AIRLOCK_JWKS_URL";
     public static final String CURSOR_KEY = "AIRLOCK_CURSOR_KEY";
     public static final String ROLE_CACHE_TTL = "AIRLOCK_ROLE_CACHE_TTL";
 
@@ -86,12 +98,23 @@ public record AirlockConfig(
         Objects.requireNonNull(caKeyId, "caKeyId");
         Objects.requireNonNull(userClaim, "userClaim");
         Objects.requireNonNull(groupsClaim, "groupsClaim");
+        Objects.requireNonNull(jwtIssuer, "jwtIssuer");
+        jwtAudiences = List.copyOf(jwtAudiences);
+        Objects.requireNonNull(jwksUrl, "jwksUrl");
         Objects.requireNonNull(cursorKey, "cursorKey");
         Objects.requireNonNull(roleCacheTtl, "roleCacheTtl");
         Objects.requireNonNull(credentials, "credentials");
         if (runs(Routes.LIST, function) && cursorKey.isEmpty()) {
             throw new InvalidConfigException(CURSOR_KEY, "is required when the list function runs");
         }
+    }
+
+    /**
+     * Whom the HTTP functions trust for identities: empty only in a local run without {@value #JWT_ISSUER},
+     * where every HTTP call is then refused.
+     */
+    public Optional<IdentitySettings> identity() {
+        return jwtIssuer.map(issuer -> new IdentitySettings(issuer, jwtAudiences, jwksUrl, userClaim, groupsClaim));
     }
 
     /** The configuration of this process, from {@code System.getenv()}. */

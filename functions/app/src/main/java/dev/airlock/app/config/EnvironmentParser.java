@@ -35,13 +35,56 @@ final class EnvironmentParser {
                     "must not be true inside AWS Lambda (" + LAMBDA_FUNCTION_NAME + " is set)");
         }
         Optional<String> function = function(env, inLambda);
-        return new AirlockConfig(function, local, inLambda, region(env, local), endpoint(env),
+        String userClaim = match(env, USER_CLAIM, DEFAULT_USER_CLAIM, CLAIM_NAME, "must be a claim name without spaces");
+        String groupsClaim = match(env, GROUPS_CLAIM, DEFAULT_GROUPS_CLAIM, CLAIM_NAME,
+                "must be a claim name without spaces");
+        AirlockConfig config = new AirlockConfig(function, local, inLambda, region(env, local), endpoint(env),
                 match(env, REQUESTS_TABLE, DEFAULT_REQUESTS_TABLE, TABLE_NAME, "must be a DynamoDB table name"),
                 match(env, AUDIT_TABLE, DEFAULT_AUDIT_TABLE, TABLE_NAME, "must be a DynamoDB table name"),
                 match(env, CA_KEY_ID, DEFAULT_CA_KEY_ID, KEY_ID, "must be a KMS key id, key ARN or alias"),
-                match(env, USER_CLAIM, DEFAULT_USER_CLAIM, CLAIM_NAME, "must be a claim name without spaces"),
-                match(env, GROUPS_CLAIM, DEFAULT_GROUPS_CLAIM, CLAIM_NAME, "must be a claim name without spaces"),
+                userClaim, groupsClaim, jwtIssuer(env, local, function), audiences(env), jwksUrl(env),
                 cursorKey(env, local, function), roleCacheTtl(env), credentials(env, local));
+        validateIdentity(config);
+        return config;
+    }
+
+    /** Every HTTP function verifies tokens, so outside a local run the issuer is required wherever one runs. */
+    private static Optional<String> jwtIssuer(Environment env, boolean local, Optional<String> function) {
+        Optional<String> issuer = env.get(JWT_ISSUER);
+        boolean httpRuns = function.map(name -> !Routes.EXPIRE.equals(name)).orElse(true);
+        if (issuer.isEmpty() && httpRuns && !local) {
+            throw new InvalidConfigException(JWT_ISSUER, "is required: the token issuer's URL (the tokens' iss claim)");
+        }
+        if (issuer.isPresent() && !dev.airlock.identity.IdentitySettings.isTrustworthyUrl(issuer.get())) {
+            throw new InvalidConfigException(JWT_ISSUER, "must be an https URL (http only on 127.0.0.1 or localhost)");
+        }
+        return issuer;
+    }
+
+    private static java.util.List<String> audiences(Environment env) {
+        return env.get(JWT_AUDIENCE).map(text -> java.util.Arrays.stream(text.split(","))
+                .map(String::trim).filter(a -> !a.isEmpty()).toList()).orElse(java.util.List.of());
+    }
+
+    private static Optional<URI> jwksUrl(Environment env) {
+        Optional<String> text = env.get(JWKS_URL);
+        if (text.isPresent() && !dev.airlock.identity.IdentitySettings.isTrustworthyUrl(text.get())) {
+            throw new InvalidConfigException(JWKS_URL, "must be an https URL (http only on 127.0.0.1 or localhost)");
+        }
+        return text.map(URI::create);
+    }
+
+    /** The pieces must make valid settings together (an issuer needs an audience). */
+    private static void validateIdentity(AirlockConfig config) {
+        if (config.jwtIssuer().isPresent() && config.jwtAudiences().isEmpty()) {
+            throw new InvalidConfigException(JWT_AUDIENCE, "is required with " + JWT_ISSUER
+                    + ": the accepted audiences (aud or client_id), comma separated");
+        }
+        try {
+            config.identity();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(JWT_AUDIENCE, e.getMessage());
+        }
     }
 
     private static Optional<String> function(Environment env, boolean inLambda) {

@@ -39,7 +39,7 @@ public final class RequestFunction extends HttpFunction {
                 Durations.parse("pendingTtl", body.pendingTtl()),
                 Durations.parse("accessDuration", body.accessDuration()));
         RequestAccess.Created created = useCase.handle(caller, command, request.header(IDEMPOTENCY_KEY_HEADER));
-        RequestJson.View view = RequestJson.of(created.request(), clock.instant());
+        RequestJson.View view = RequestJson.forRequester(created.request(), clock.instant(), created.guidance());
         if (created.replayed()) {
             return Responses.json(200, view, Map.of(REPLAYED_HEADER, "true"));
         }

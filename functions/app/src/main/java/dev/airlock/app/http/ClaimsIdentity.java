@@ -4,113 +4,90 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.airlock.core.port.RoleCatalog;
 import dev.airlock.domain.error.UnauthenticatedException;
 import dev.airlock.domain.role.Identity;
+import dev.airlock.identity.BearerTokenVerifier;
+import dev.airlock.identity.Caller;
+import dev.airlock.identity.IdentitySettings;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The caller's identity, read <b>only</b> from the claims API Gateway's JWT authorizer verified
- * ({@code requestContext.authorizer.jwt.claims}) — never from a header or the body.
+ * The caller's identity, read <b>only</b> from the bearer token of the event's {@code Authorization}
+ * header, which this function verifies itself ({@link BearerTokenVerifier}: signature against the
+ * issuer's keys, issuer, audience, expiry). API Gateway's JWT authorizer is a first gate only:
+ * {@code requestContext.authorizer.jwt.claims} is never read — anyone who can invoke the Lambda
+ * directly could write it, and it renders array claims as {@code "[a b]"}, which would turn a group
+ * named {@code book club dba-reviewers} into three groups.
  *
- * <p>The user name is the claim {@code userClaim}. Every claim is offered to the role file's
- * {@code claims_to_roles}; array claims arrive as API Gateway renders them, {@code "[a b]"}, or as
- * JSON array text {@code ["a","b"]}, and both become lists. The claim {@code groupsClaim} (e.g.
- * {@code cognito:groups}) is also offered under the name {@value #GROUPS}, so one role file serves
- * identity providers that name the groups claim differently.
+ * <p>Claims are read as JSON ({@link Caller}): the user from the configured user claim, refused unless
+ * it is a safe, NFC user name; every claim offered to the role file's {@code claims_to_roles}, lists as
+ * lists; the configured groups claim also under {@value #GROUPS}.
  */
 public final class ClaimsIdentity {
 
     /** The claim name role files use for groups. */
-    public static final String GROUPS = "groups";
+    public static final String GROUPS = Caller.GROUPS;
 
-    /** Longest user name accepted: it ends up in keys, key ids and audit records. */
-    public static final int MAX_USER_LENGTH = 256;
-
-    private final String userClaim;
-    private final String groupsClaim;
+    private final IdentitySettings settings;
+    private final BearerTokenVerifier verifier;
     private final RoleCatalog roles;
 
-    public ClaimsIdentity(String userClaim, String groupsClaim, RoleCatalog roles) {
-        this.userClaim = Objects.requireNonNull(userClaim, "userClaim");
-        this.groupsClaim = Objects.requireNonNull(groupsClaim, "groupsClaim");
+    private ClaimsIdentity(IdentitySettings settings, BearerTokenVerifier verifier, RoleCatalog roles) {
+        this.settings = settings;
+        this.verifier = verifier;
         this.roles = Objects.requireNonNull(roles, "roles");
+    }
+
+    /** Identities from tokens that {@code verifier} accepts, read under {@code settings}. */
+    public static ClaimsIdentity verifying(IdentitySettings settings, BearerTokenVerifier verifier, RoleCatalog roles) {
+        return new ClaimsIdentity(Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(verifier, "verifier"), roles);
+    }
+
+    /** No issuer configured (a local run without one): every call is refused. */
+    public static ClaimsIdentity refusingAll(RoleCatalog roles) {
+        return new ClaimsIdentity(null, null, roles);
     }
 
     /**
      * The verified caller of this event with the base roles its claims map to.
      *
-     * @throws UnauthenticatedException code {@code no_identity} when the event carries no verified
-     *                                  claims, {@code no_user} when the user claim is missing or unusable
+     * @throws UnauthenticatedException {@code no_issuer} when no issuer is configured, or see
+     *         {@link BearerTokenVerifier#verify} and {@link dev.airlock.identity.VerifiedToken#caller}
      */
     public Identity identify(APIGatewayV2HTTPEvent event) {
-        Map<String, String> raw = claimsOf(event);
-        if (raw.isEmpty()) {
-            throw new UnauthenticatedException("no_identity", "no verified identity claims");
+        if (verifier == null) {
+            throw new UnauthenticatedException("no_issuer", "this deployment trusts no token issuer");
         }
-        String user = raw.get(userClaim);
-        if (user == null || user.isBlank() || user.length() > MAX_USER_LENGTH
-                || !user.chars().allMatch(c -> c > 0x20 && c != 0x7f)) {
-            throw new UnauthenticatedException("no_user", "the token has no usable '" + userClaim + "' claim");
-        }
-        return new Identity(user, roles.current().baseRolesFor(claimLists(raw)));
-    }
-
-    /** Every claim as a list of values, with the groups claim also under {@value #GROUPS}. */
-    Map<String, List<String>> claimLists(Map<String, String> raw) {
-        Map<String, List<String>> lists = new LinkedHashMap<>();
-        raw.forEach((name, value) -> lists.put(name, values(value)));
-        List<String> groups = lists.get(groupsClaim);
-        if (groups != null) {
-            lists.put(GROUPS, groups);
-        }
-        return lists;
+        Caller caller = verifier.verify(authorization(event)).caller(settings);
+        return identityOf(caller.user(), caller.claims());
     }
 
     /**
-     * One claim's values: {@code "[a b]"} (API Gateway's rendering of an array) and {@code ["a","b"]}
-     * (JSON) are lists, anything else is a single value.
+     * The identity of an already verified caller. Public for SnapStart priming only, which runs the read
+     * paths in-process before the checkpoint with a caller that has no roles; no event reaches it.
      */
-    static List<String> values(String value) {
-        String text = value == null ? "" : value.trim();
-        if (text.isEmpty()) {
-            return List.of();
-        }
-        if (!(text.startsWith("[") && text.endsWith("]"))) {
-            return List.of(text);
-        }
-        String inner = text.substring(1, text.length() - 1).trim();
-        if (inner.startsWith("\"")) {
-            List<String> json = jsonStrings(text);
-            if (json != null) {
-                return json;
-            }
-        }
-        return inner.isEmpty() ? List.of() : Arrays.asList(inner.split("\\s+"));
+    public Identity identityOf(String user, Map<String, List<String>> claims) {
+        return new Identity(user, roles.current().baseRolesFor(claims));
     }
 
-    private static List<String> jsonStrings(String text) {
-        try {
-            if (Json.readTree(text) instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-                List<String> strings = new ArrayList<>();
-                list.forEach(item -> strings.add((String) item));
-                return List.copyOf(strings);
+    private static Optional<String> authorization(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        // API Gateway lower-cases header names in payload 2.0; a direct invocation might not.
+        String found = null;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey() != null && header.getKey().equalsIgnoreCase("authorization")) {
+                if (found != null) {
+                    return Optional.empty();
+                }
+                found = header.getValue();
             }
-        } catch (RuntimeException e) {
-            // Not JSON after all: read it as API Gateway's space-separated form.
         }
-        return null;
-    }
-
-    private static Map<String, String> claimsOf(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
-            return Map.of();
-        }
-        Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
-        return claims == null ? Map.of() : claims;
+        return Optional.ofNullable(found);
     }
 }

@@ -53,12 +53,31 @@ public abstract class HttpFunction implements Function<APIGatewayV2HTTPEvent, AP
         return name;
     }
 
+    /** Serves an event from the caller its own bearer token names ({@link ClaimsIdentity#identify}). */
     @Override
     public final APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
+        return serve(event, null);
+    }
+
+    /**
+     * Serves an event for {@code caller} without reading its token. For SnapStart priming only: it runs
+     * in-process before the checkpoint with a caller that holds no roles ({@code priming.Priming}); no
+     * Lambda event can reach this method, so it opens no way around verification.
+     */
+    public final APIGatewayV2HTTPResponse primeAs(APIGatewayV2HTTPEvent event, Identity caller) {
+        return serve(event, Objects.requireNonNull(caller, "caller"));
+    }
+
+    /** The identities this function reads callers with. */
+    public final ClaimsIdentity identities() {
+        return identities;
+    }
+
+    private APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Identity primingCaller) {
         String correlationId = correlationId(event);
         try {
             Objects.requireNonNull(event, "event");
-            Identity caller = identities.identify(event);
+            Identity caller = primingCaller != null ? primingCaller : identities.identify(event);
             ApiRequest request = matcher.resolve(ApiRequest.from(event))
                     .orElseThrow(() -> new NotFoundException("no_route", "no such route"));
             return handlers.get(request.routeKey()).handle(request, caller);

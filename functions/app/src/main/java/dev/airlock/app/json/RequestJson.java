@@ -1,6 +1,7 @@
 package dev.airlock.app.json;
 
 import dev.airlock.core.port.Page;
+import dev.airlock.domain.policy.RequesterGuidance;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.Review;
 
@@ -20,11 +21,25 @@ public final class RequestJson {
      * even before the sweep has recorded it.
      */
     public static View of(AccessRequest stored, Instant now) {
+        return of(stored, now, null);
+    }
+
+    /**
+     * The request as its requester sees it on creation: with their roles' {@code request_prompt} (null
+     * when none) and the suggested reviewers. Other responses carry null for both.
+     */
+    public static View forRequester(AccessRequest stored, Instant now, RequesterGuidance guidance) {
+        return of(stored, now, guidance);
+    }
+
+    private static View of(AccessRequest stored, Instant now, RequesterGuidance guidance) {
         AccessRequest r = !stored.state().isFinal() && stored.isExpiredAt(now) ? stored.expire(now) : stored;
         return new View(r.id(), r.user(), r.roles(), r.reason(), r.state().name(), text(r.createdAt()),
                 text(r.pendingExpiresAt()), Durations.format(r.accessDuration()), text(r.accessExpiresAt()),
                 r.reviews().stream().map(RequestJson::review).toList(), r.resolutionReason().orElse(null),
-                text(r.resolvedAt()), r.certificateSerials(), r.version());
+                text(r.resolvedAt()), r.certificateSerials(), r.version(),
+                guidance == null ? null : guidance.requestPrompt().orElse(null),
+                guidance == null ? null : guidance.suggestedReviewers());
     }
 
     /** A page of requests: {@code {"items": [...], "nextCursor": "..." | null}}. */
@@ -49,7 +64,8 @@ public final class RequestJson {
     public record View(String id, String user, List<String> roles, String reason, String state, String createdAt,
                        String pendingExpiresAt, String accessDuration, String accessExpiresAt,
                        List<ReviewView> reviews, String resolutionReason, String resolvedAt,
-                       List<String> certificateSerials, long version) {
+                       List<String> certificateSerials, long version, String requestPrompt,
+                       List<String> suggestedReviewers) {
     }
 
     public record ReviewView(String reviewer, String verdict, String reason, String at) {

@@ -1,11 +1,16 @@
 package dev.airlock.app.priming;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.airlock.app.config.AirlockConfig;
+import dev.airlock.app.http.ClaimsIdentity;
+import dev.airlock.app.http.HttpFunction;
 import dev.airlock.app.wiring.Ports;
 import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.FunctionSpec;
 import dev.airlock.core.api.Route;
 import dev.airlock.core.api.Trigger;
+import dev.airlock.domain.role.Identity;
 import dev.airlock.ssh.SshPublicKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +31,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Warms a function before a SnapStart/CRaC checkpoint: runs the function's read paths once, through
- * the same conversion {@code FunctionInvoker} performs (event JSON → message → bean → Lambda response
- * JSON), so the snapshot holds loaded and initialized classes, built AWS clients that have made a
- * call (endpoint rules, signer, marshallers), a parsed role configuration and warm Jackson mappers.
+ * Warms a function before a SnapStart/CRaC checkpoint: runs the function's read paths once, so the
+ * snapshot holds loaded and initialized classes, built AWS clients that have made a call (endpoint
+ * rules, signer, marshallers), a parsed role configuration and warm Jackson mappers.
+ *
+ * <p><b>Verification stays whole.</b> Each route is primed twice: once through the same conversion
+ * {@code FunctionInvoker} performs (event JSON → message → bean → Lambda response JSON) with no token,
+ * which the function refuses with 401 (warming the conversion and the refusal); and once below the
+ * verifier ({@link HttpFunction#primeAs}, an in-process call no event can reach) as {@value #USER}, who
+ * holds no roles, to warm the use case and its store. No token is verified before the checkpoint, so
+ * no JWK set is fetched into the snapshot and no clock reading is kept in it.
  *
  * <p><b>Nothing is written.</b> Every call is one the function answers without a state change: a
  * lookup of an id that exists nowhere ({@code DELETE /requests/{id}}, {@code GET /requests/{id}},
@@ -58,16 +70,17 @@ public final class Priming {
     /**
      * Primes every function registered in the context.
      *
-     * @return one line per call made, e.g. {@code "list GET /requests/{id} -> 404"}
+     * @return one line per call made, e.g. {@code "list GET /requests/{id} (no token) -> 401"} and
+     *         {@code "list GET /requests/{id} -> 404"}
      */
     public List<String> run() {
         AirlockConfig config = context.getBean(AirlockConfig.class);
-        PrimingEvents events = new PrimingEvents(config.userClaim(), config.groupsClaim());
+        PrimingEvents events = new PrimingEvents();
         List<String> done = new ArrayList<>();
         for (String function : config.functions()) {
             FunctionSpec spec = Catalogue.of(function);
             switch (spec.kind()) {
-                case HTTP -> calls(spec).forEach(call -> done.add(invoke(function, call, events)));
+                case HTTP -> calls(spec).forEach(call -> done.addAll(invoke(function, call, events)));
                 case SCHEDULE -> done.add(primeScheduled(function));
                 case TABLE_STREAM -> done.add(function + " table stream -> not primed");
             }
@@ -102,10 +115,15 @@ public final class Priming {
         };
     }
 
-    private String invoke(String function, Call call, PrimingEvents events) {
-        String label = function + " " + call.routeKey();
+    private List<String> invoke(String function, Call call, PrimingEvents events) {
+        byte[] event = events.http(call.routeKey(), call.withId() ? PrimingEvents.unknownId() : null, call.body());
+        return List.of(throughLambda(function + " " + call.routeKey() + " (no token)", function, event),
+                belowVerifier(function + " " + call.routeKey(), function, event));
+    }
+
+    /** Through the catalog as Lambda invokes it; without a token the answer is a 401. */
+    private String throughLambda(String label, String function, byte[] event) {
         try {
-            byte[] event = events.http(call.routeKey(), call.withId() ? PrimingEvents.unknownId() : null, call.body());
             FunctionCatalog catalog = context.getBean(FunctionCatalog.class);
             FunctionInvocationWrapper wrapper = catalog.lookup(function, "application/json");
             JsonMapper mapper = context.getBean(JsonMapper.class);
@@ -116,9 +134,29 @@ public final class Priming {
             byte[] json = AWSLambdaUtils.generateOutputFromObject(request, response, mapper, wrapper.getOutputType());
             return label + " -> " + statusOf(mapper, json);
         } catch (RuntimeException | IOException e) {
-            LOG.warn("priming {} failed ({}); the snapshot is taken without it", label, e.getClass().getName());
-            return label + " -> failed";
+            return failed(label, e);
         }
+    }
+
+    /** The use case's read path for {@value #USER}, who has no roles; the token is not read. */
+    private String belowVerifier(String label, String function, byte[] event) {
+        try {
+            if (!(context.getBean(function, Function.class) instanceof HttpFunction http)) {
+                throw new IllegalStateException("not an HTTP function");
+            }
+            JsonMapper mapper = context.getBean(JsonMapper.class);
+            Identity caller = http.identities().identityOf(USER, Map.of(ClaimsIdentity.GROUPS, List.of()));
+            APIGatewayV2HTTPResponse response = http.primeAs(mapper.fromJson(event, APIGatewayV2HTTPEvent.class), caller);
+            mapper.toJson(response);
+            return label + " -> " + response.getStatusCode();
+        } catch (RuntimeException e) {
+            return failed(label, e);
+        }
+    }
+
+    private static String failed(String label, Exception e) {
+        LOG.warn("priming {} failed ({}); the snapshot is taken without it", label, e.getClass().getName());
+        return label + " -> failed";
     }
 
     /**

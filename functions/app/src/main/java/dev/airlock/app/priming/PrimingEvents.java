@@ -9,20 +9,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The API Gateway v2 events priming sends: shaped like the JWT authorizer's, for a caller named
- * {@value Priming#USER} with no groups (so no base roles), on ids that exist nowhere.
+ * The API Gateway v2 events priming sends, on ids that exist nowhere. They carry no token (and no
+ * authorizer claims): through the Lambda path the function refuses them with 401; below the verifier
+ * {@link Priming} supplies the caller itself.
  */
 final class PrimingEvents {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    private final String userClaim;
-    private final String groupsClaim;
-
-    PrimingEvents(String userClaim, String groupsClaim) {
-        this.userClaim = userClaim;
-        this.groupsClaim = groupsClaim;
-    }
 
     /** A random id: no request has it, so every route that looks it up answers 404 before writing. */
     static String unknownId() {
@@ -38,9 +31,6 @@ final class PrimingEvents {
         String method = routeKey.substring(0, routeKey.indexOf(' '));
         String template = routeKey.substring(routeKey.indexOf(' ') + 1);
         String path = id == null ? template : template.replace("{id}", id);
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put(userClaim, Priming.USER);
-        claims.put(groupsClaim, "[]");
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("method", method);
         http.put("path", path);
@@ -53,7 +43,6 @@ final class PrimingEvents {
         context.put("stage", "$default");
         context.put("timeEpoch", Instant.now().toEpochMilli());
         context.put("http", http);
-        context.put("authorizer", Map.of("jwt", Map.of("claims", claims)));
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("routeKey", routeKey);

@@ -16,9 +16,12 @@ import dev.airlock.core.usecase.RequestAccess;
 import dev.airlock.core.usecase.ReviewRequest;
 import dev.airlock.core.usecase.WithdrawRequest;
 
+import dev.airlock.identity.BearerTokenVerifier;
+
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Builds one function with exactly the use cases and ports it needs: {@code expire} asks for the
@@ -29,11 +32,30 @@ public final class FunctionFactory {
     private final AirlockConfig config;
     private final Clock clock;
     private final Ports ports;
+    private final Supplier<ClaimsIdentity> identities;
 
+    /** Builds its own token verifier (and JWK set cache) on first use. */
     public FunctionFactory(AirlockConfig config, Clock clock, Ports ports) {
+        this(config, clock, ports, Memo.of(() -> identities(config, clock, ports)));
+    }
+
+    /** @param identities the process's one {@link ClaimsIdentity}, so every function shares its key cache */
+    public FunctionFactory(AirlockConfig config, Clock clock, Ports ports, Supplier<ClaimsIdentity> identities) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.identities = Objects.requireNonNull(identities, "identities");
+    }
+
+    /**
+     * How the HTTP functions identify callers under {@code config}: tokens verified against its issuer
+     * (keys fetched on first use, never at start-up), or, in a local run without an issuer, nobody.
+     */
+    public static ClaimsIdentity identities(AirlockConfig config, Clock clock, Ports ports) {
+        return config.identity()
+                .map(settings -> ClaimsIdentity.verifying(settings, BearerTokenVerifier.forSettings(settings, clock),
+                        ports.roleCatalog()))
+                .orElseGet(() -> ClaimsIdentity.refusingAll(ports.roleCatalog()));
     }
 
     /** The function named {@code name} in {@link Routes}. */
@@ -56,6 +78,6 @@ public final class FunctionFactory {
     }
 
     private ClaimsIdentity identities() {
-        return new ClaimsIdentity(config.userClaim(), config.groupsClaim(), ports.roleCatalog());
+        return identities.get();
     }
 }

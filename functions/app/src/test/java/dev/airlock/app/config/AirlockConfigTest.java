@@ -35,6 +35,8 @@ class AirlockConfigTest {
         env.put("AIRLOCK_USER_CLAIM", "email");
         env.put("AIRLOCK_GROUPS_CLAIM", "cognito:groups");
         env.put("AIRLOCK_CURSOR_KEY", KEY);
+        env.put("AIRLOCK_JWT_ISSUER", "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_Example");
+        env.put("AIRLOCK_JWT_AUDIENCE", "client-a, client-b");
         return env;
     }
 
@@ -151,7 +153,14 @@ class AirlockConfigTest {
             "AIRLOCK_ROLE_CACHE_TTL|1h",
             "AIRLOCK_LOCAL|yes",
             "AIRLOCK_LOCAL|true",
-            "AWS_SECRET_ACCESS_KEY|<unset>"})
+            "AWS_SECRET_ACCESS_KEY|<unset>",
+            "AIRLOCK_JWT_ISSUER|<unset>",
+            "AIRLOCK_JWT_ISSUER|http://login.example.com/",
+            "AIRLOCK_JWT_ISSUER|login.example.com",
+            "AIRLOCK_JWT_AUDIENCE|<unset>",
+            "AIRLOCK_JWT_AUDIENCE|' , '",
+            "AIRLOCK_JWKS_URL|http://keys.example.com/jwks.json",
+            "AIRLOCK_JWKS_URL|not a url"})
     void badVariable_shouldFailNamingIt(String variable, String value) {
         Map<String, String> env = with(lambdaList(), variable, value);
 
@@ -159,6 +168,29 @@ class AirlockConfigTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith(variable + " ")
                 .satisfies(e -> assertThat(((InvalidConfigException) e).variable()).isEqualTo(variable));
+    }
+
+    @Test
+    void tokenIssuer_shouldBeReadIntoIdentitySettings() {
+        AirlockConfig config = AirlockConfig.from(with(lambdaList(), "AIRLOCK_JWKS_URL",
+                "https://keys.example.com/jwks.json"));
+
+        dev.airlock.identity.IdentitySettings identity = config.identity().orElseThrow();
+        assertThat(identity.issuer()).isEqualTo("https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_Example");
+        assertThat(identity.audiences()).containsExactly("client-a", "client-b");
+        assertThat(identity.jwksUri()).contains(java.net.URI.create("https://keys.example.com/jwks.json"));
+        assertThat(identity.userClaim()).isEqualTo("email");
+        assertThat(identity.groupsClaim()).isEqualTo("cognito:groups");
+        assertThat(AirlockConfig.from(lambdaList()).identity().orElseThrow().jwksUri()).isEmpty();
+    }
+
+    @Test
+    void expireAlone_orALocalRun_shouldNotNeedAnIssuer() {
+        Map<String, String> expire = with(with(with(lambdaList(), "SPRING_CLOUD_FUNCTION_DEFINITION", "expire"),
+                "AIRLOCK_JWT_ISSUER", null), "AIRLOCK_JWT_AUDIENCE", null);
+
+        assertThat(AirlockConfig.from(expire).identity()).isEmpty();
+        assertThat(AirlockConfig.local(Map.of()).identity()).isEmpty();
     }
 
     @Test

@@ -36,7 +36,11 @@ class RequestFunctionTest {
         JsonNode body = response.json();
         assertThat(body.propertyNames()).containsExactly("id", "user", "roles", "reason", "state", "createdAt",
                 "pendingExpiresAt", "accessDuration", "accessExpiresAt", "reviews", "resolutionReason",
-                "resolvedAt", "certificateSerials", "version");
+                "resolvedAt", "certificateSerials", "version", "requestPrompt", "suggestedReviewers");
+        // the demo's contractor role sets no request_prompt and suggests no reviewers
+        assertThat(body.get("requestPrompt").isNull()).isTrue();
+        assertThat(body.get("suggestedReviewers").isArray()).isTrue();
+        assertThat(body.get("suggestedReviewers").size()).isZero();
         assertThat(body.get("user").asString()).isEqualTo("bob");
         assertThat(body.get("roles").get(0).asString()).isEqualTo("dba");
         assertThat(body.get("state").asString()).isEqualTo("PENDING");

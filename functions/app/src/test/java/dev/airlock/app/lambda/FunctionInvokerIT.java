@@ -5,6 +5,7 @@ import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.testing.EmbeddedStack;
 import dev.airlock.app.testing.Events;
+import dev.airlock.app.testing.TestTokens;
 import dev.airlock.app.testing.LambdaProcess;
 import dev.airlock.app.testing.LambdaResponse;
 import dev.airlock.core.testing.TestKeys;
@@ -76,6 +77,7 @@ class FunctionInvokerIT {
         env.put("AIRLOCK_AUDIT_TABLE", stack.config().auditTable());
         env.put("AIRLOCK_USER_CLAIM", "sub");
         env.put("AIRLOCK_GROUPS_CLAIM", "groups");
+        env.putAll(TestTokens.environment());
         return env;
     }
 
@@ -128,6 +130,37 @@ class FunctionInvokerIT {
         assertThat(responses.get(2).header("Content-Type")).isEqualTo("application/problem+json");
         // The log is captured (the 401 is logged with its correlation id) and holds no token.
         assertThat(run.log()).contains(Events.load("no-claims.json").get("requestContext").get("requestId").asString());
+        assertNoSecrets(run.log());
+    }
+
+    /**
+     * Issue 12, finding 2, through the package as Lambda runs it: a direct invocation whose authorizer
+     * claims say alice / dba-reviewers but that carries no token, a token nobody signed, or an
+     * {@code alg: none} token gets a 401 and changes nothing; a valid token still works.
+     */
+    @Test
+    void forgedClaims_withoutAValidToken_shouldBe401_throughThePackage() throws IOException {
+        ObjectNode noToken = Events.withoutHeader(Events.forgedClaims(Events.load("list-queue-json-groups.json"),
+                "alice", "[dba-reviewers]"), "authorization");
+        ObjectNode fakeToken = Events.bearer(Events.forgedClaims(Events.load("list-queue-json-groups.json"),
+                "alice", "[dba-reviewers]"), "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl");
+        ObjectNode unsigned = Events.bearer(Events.forgedClaims(Events.load("list-queue-json-groups.json"),
+                "alice", "[dba-reviewers]"), dev.airlock.identity.testing.TestIssuer.unsigned(
+                dev.airlock.identity.testing.TestIssuer.shared().claims("alice", List.of("dba-reviewers")).build()));
+        ObjectNode valid = Events.load("list-queue-json-groups.json");
+        Map<String, String> env = lambdaEnvironment("list");
+        env.put("AIRLOCK_CURSOR_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        List<Integer> before = itemCounts();
+
+        LambdaProcess.Run run = lambda.run(env, List.of(write("forged-none.json", noToken),
+                write("forged-fake.json", fakeToken), write("forged-unsigned.json", unsigned), write("valid.json", valid)));
+
+        assertThat(run.exitCode()).as(run.log()).isZero();
+        List<LambdaResponse> responses = run.responses().stream().map(LambdaResponse::parse).toList();
+        assertThat(responses).extracting(LambdaResponse::status).containsExactly(401, 401, 401, 200);
+        assertThat(responses.subList(0, 3)).extracting(r -> r.json().get("code").asString())
+                .containsExactly("no_token", "invalid_token", "invalid_token");
+        assertThat(itemCounts()).isEqualTo(before);
         assertNoSecrets(run.log());
     }
 

@@ -20,11 +20,12 @@ class LambdaPackageIT {
     private static final long TARGET_BYTES = 20_000_000L;
 
     /**
-     * A regression guard: the package measures about 16.84 MB (jars stored inside, the zip deflating each
-     * as one stream; see the pom), so a new dependency of any size shows here, and anything like Netty
+     * A regression guard: the package measures about 17.45 MB (jars stored inside, the zip deflating each
+     * as one stream; see the pom; 0.6 MB of it Nimbus JOSE+JWT since the functions verify tokens
+     * themselves, issue 12), so a new dependency of any size shows here, and anything like Netty
      * creeping back in (11+ MB) fails.
      */
-    private static final long MAX_BYTES = 17_500_000L;
+    private static final long MAX_BYTES = 17_900_000L;
 
     private static Path zip;
     private static List<String> entries;

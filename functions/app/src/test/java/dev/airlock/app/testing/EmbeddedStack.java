@@ -31,7 +31,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public static EmbeddedStack start(Clock clock) {
         EmbeddedAwsServer server = EmbeddedAwsServer.start(EmbeddedAwsServer.Options.defaults());
-        AirlockConfig config = AirlockConfig.local(Map.of(AirlockConfig.ENDPOINT_URL, server.endpoint().toString()));
+        AirlockConfig config = AirlockConfig.local(TestTokens.environment(
+                Map.of(AirlockConfig.ENDPOINT_URL, server.endpoint().toString())));
         try (AwsClients clients = new AwsClients(config);
              DynamoDbClient dynamoDb = clients.dynamoDb();
              KmsClient kms = clients.kms()) {

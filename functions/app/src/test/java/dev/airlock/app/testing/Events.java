@@ -19,25 +19,40 @@ public final class Events {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    /** The bearer tokens in the fixtures' {@code authorization} headers (fake, but JWT-shaped). */
-    public static final String BOB_TOKEN = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImFpcmxvY2stdGVzdCIsInR5cCI6IkpXVCJ9"
-            + ".eyJzdWIiOiJib2IiLCJncm91cHMiOlsiY29udHJhY3RvcnMiXX0.dGVzdC1vbmx5LXNpZ25hdHVyZS1ib2I";
-    public static final String ALICE_TOKEN = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImFpcmxvY2stdGVzdCIsInR5cCI6IkpXVCJ9"
-            + ".eyJzdWIiOiJhbGljZSIsImdyb3VwcyI6WyJkYmEtcmV2aWV3ZXJzIl19.dGVzdC1vbmx5LXNpZ25hdHVyZS1hbGljZQ";
+    /** Tokens the test issuer signed for the fixtures' two users (the functions verify them). */
+    public static final String BOB_TOKEN = TestTokens.token("bob", java.util.List.of("contractors"));
+    public static final String ALICE_TOKEN = TestTokens.token("alice", java.util.List.of("dba-reviewers"));
 
     private Events() {
     }
 
-    /** A fixture, e.g. {@code request-create.json}. */
+    /**
+     * A fixture, e.g. {@code request-create.json}. A fixture with authorizer claims gets a real token for
+     * its {@code sub} and {@code groups} in its {@code authorization} header, signed now by the test issuer,
+     * as a caller that passed API Gateway's JWT authorizer would send; the claims stay as API Gateway
+     * renders them, and the functions ignore them.
+     */
     public static ObjectNode load(String name) {
+        ObjectNode event;
         try (InputStream in = Events.class.getResourceAsStream("/events/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no event fixture " + name);
             }
-            return (ObjectNode) MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            event = (ObjectNode) MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        JsonNode claims = event.path("requestContext").path("authorizer").path("jwt").path("claims");
+        if (claims.has("sub") && event.path("headers").has("authorization")) {
+            bearer(event, TestTokens.token(claims.get("sub").asString(),
+                    TestTokens.fixtureGroups(claims.path("groups").asString(""))));
+        }
+        return event;
+    }
+
+    /** Puts {@code Bearer token} in the {@code authorization} header. */
+    public static ObjectNode bearer(ObjectNode event, String token) {
+        return header(event, "authorization", "Bearer " + token);
     }
 
     public static byte[] bytes(JsonNode event) {
@@ -78,8 +93,19 @@ public final class Events {
         return event;
     }
 
-    /** Replaces the verified claims. */
+    /**
+     * Makes the event come from {@code user} in {@code groups} (API Gateway's rendering, e.g.
+     * {@code "[dba-reviewers interns]"}): a new signed token, and the authorizer's claims to match.
+     */
     public static ObjectNode claims(ObjectNode event, String user, String groups) {
+        ObjectNode claims = (ObjectNode) event.get("requestContext").get("authorizer").get("jwt").get("claims");
+        claims.put("sub", user);
+        claims.put("groups", groups);
+        return bearer(event, TestTokens.token(user, TestTokens.fixtureGroups(groups)));
+    }
+
+    /** Writes the authorizer's claims only — what a direct invoker could forge; the token stays as it is. */
+    public static ObjectNode forgedClaims(ObjectNode event, String user, String groups) {
         ObjectNode claims = (ObjectNode) event.get("requestContext").get("authorizer").get("jwt").get("claims");
         claims.put("sub", user);
         claims.put("groups", groups);

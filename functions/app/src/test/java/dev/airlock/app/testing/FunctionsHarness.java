@@ -7,7 +7,6 @@ import dev.airlock.core.testing.TestAirlock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.Map;
 
 /**
  * TEST ONLY: the five function beans over the in-memory ports of airlock-core's test-jar (demo roles,
@@ -29,8 +28,14 @@ public final class FunctionsHarness implements AutoCloseable {
     }
 
     public static FunctionsHarness start(TestAirlock airlock) {
+        return start(airlock, java.util.Map.of());
+    }
+
+    /** With further configuration variables, e.g. another user claim. */
+    public static FunctionsHarness start(TestAirlock airlock, java.util.Map<String, String> environment) {
         Ports ports = Ports.of(airlock.store(), airlock.audit(), airlock.roles(), airlock.ca());
-        return new FunctionsHarness(airlock, LocalFunctions.start(AirlockConfig.local(Map.of()), airlock.clock(), ports));
+        return new FunctionsHarness(airlock, LocalFunctions.start(
+                AirlockConfig.local(TestTokens.environment(environment)), airlock.clock(), ports));
     }
 
     /** Sends an event through function {@code name}. */

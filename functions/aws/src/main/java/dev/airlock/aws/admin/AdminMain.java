@@ -24,11 +24,12 @@ import java.util.Optional;
  * java -cp airlock-aws.jar:... dev.airlock.aws.admin.AdminMain verify        [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain apply-roles FILE [--actor NAME] [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain create-tables [options]
+ * java -cp ... dev.airlock.aws.admin.AdminMain roles check FILE
  * options: --endpoint URL --region R --requests-table T --audit-table A
  * </pre>
  * Exit codes: {@value #OK} success (every chain intact); {@value #BREAKS_FOUND} the verifier found
  * breaks; {@value #USAGE} bad command line; {@value #INVALID_INPUT} the role file is invalid or
- * unreadable (nothing written); {@value #FAILED} the tables could not be read or written.
+ * unreadable (nothing written), or {@code roles check} refused something; {@value #FAILED} the tables could not be read or written.
  */
 public final class AdminMain {
 
@@ -43,10 +44,11 @@ public final class AdminMain {
                                           [--checkpoint-bucket B --audit-key K [--checkpoint-interval PT5M] [--since N]]
                    AdminMain apply-roles FILE [--actor NAME] [same options]
                    AdminMain create-tables [same options]
+                   AdminMain roles check FILE   (what Airlock enforces, ignores and refuses; no AWS access)
             environment: AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION,
                          AIRLOCK_REQUESTS_TABLE, AIRLOCK_AUDIT_TABLE, AIRLOCK_CHECKPOINT_BUCKET,
                          AIRLOCK_AUDIT_KEY_ID, AIRLOCK_CHECKPOINT_INTERVAL
-            exit codes: 0 ok, 1 audit breaks found, 2 usage, 3 invalid input, 4 failure""";
+            exit codes: 0 ok, 1 audit breaks found, 2 usage, 3 invalid input or refused, 4 failure""";
 
     private AdminMain() {
     }
@@ -64,6 +66,9 @@ public final class AdminMain {
             err.println("error: " + e.getMessage());
             err.println(USAGE_TEXT);
             return USAGE;
+        }
+        if (options.command().equals(AdminOptions.ROLES_CHECK)) {
+            return RolesCheckCommand.run(options.file().orElseThrow(), out, err);
         }
         try (DynamoDbClient dynamoDb = DynamoDbClients.create(options.endpoint(), options.region(),
                 credentials(options, env))) {

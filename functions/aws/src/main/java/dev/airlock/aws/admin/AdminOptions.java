@@ -22,11 +22,11 @@ import java.util.Set;
  * {@value #DEFAULT_REGION}; tables {@code --requests-table} / {@code AIRLOCK_REQUESTS_TABLE} / the
  * logical name, and {@code --audit-table} / {@code AIRLOCK_AUDIT_TABLE} / the logical name.
  *
- * @param command    {@code verify}, {@code apply-roles} or {@code create-tables}
+ * @param command    {@code verify}, {@code apply-roles}, {@code create-tables} or {@code roles check}
  * @param endpoint   the DynamoDB endpoint, when not the regional AWS one
  * @param region     the region
  * @param tables     the table names
- * @param file       the role file ({@code apply-roles})
+ * @param file       the role file ({@code apply-roles}, {@code roles check})
  * @param actor      who applies it ({@code apply-roles}; default: the OS user)
  */
 record AdminOptions(String command, Optional<URI> endpoint, Region region, TableNames tables, Optional<Path> file,
@@ -42,7 +42,8 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
     }
 
     static final String DEFAULT_REGION = "us-east-1";
-    static final Set<String> COMMANDS = Set.of("verify", "apply-roles", "create-tables");
+    static final String ROLES_CHECK = "roles check";
+    static final Set<String> COMMANDS = Set.of("verify", "apply-roles", "create-tables", "roles");
     private static final Set<String> FLAGS = Set.of("--endpoint", "--region", "--requests-table", "--audit-table", "--actor",
             "--checkpoint-bucket", "--audit-key", "--checkpoint-interval", "--since");
 
@@ -54,9 +55,17 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
         if (!COMMANDS.contains(command)) {
             throw new UsageException("unknown command '" + command + "'");
         }
+        int first = 1;
+        if (command.equals("roles")) {
+            if (args.length < 2 || !args[1].equals("check")) {
+                throw new UsageException("roles takes the subcommand check FILE");
+            }
+            command = ROLES_CHECK;
+            first = 2;
+        }
         Map<String, String> flags = new HashMap<>();
         List<String> positional = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = first; i < args.length; i++) {
             if (args[i].startsWith("--")) {
                 if (!FLAGS.contains(args[i]) || i + 1 >= args.length) {
                     throw new UsageException(FLAGS.contains(args[i]) ? args[i] + " needs a value" : "unknown option " + args[i]);
@@ -71,7 +80,7 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
 
     private static AdminOptions build(String command, Map<String, String> flags, List<String> positional,
                                       Map<String, String> env) throws UsageException {
-        int expectedPositional = command.equals("apply-roles") ? 1 : 0;
+        int expectedPositional = command.equals("apply-roles") || command.equals(ROLES_CHECK) ? 1 : 0;
         if (positional.size() != expectedPositional) {
             throw new UsageException(command + (expectedPositional == 1 ? " takes one FILE" : " takes no arguments"));
         }

@@ -48,6 +48,7 @@ final class RequestItemMapper {
 
     private static final String APPROVE = "approve";
     private static final String DENY = "deny";
+    private static final String NAME = "name";
     private static final String REVIEWER = "reviewer";
     private static final String VERDICT = "verdict";
     private static final String AT = "at";
@@ -129,9 +130,20 @@ final class RequestItemMapper {
     private static Map<String, AttributeValue> thresholdsToItem(Map<String, List<Threshold>> thresholds) {
         Map<String, AttributeValue> byRole = new LinkedHashMap<>();
         thresholds.forEach((role, list) -> byRole.put(role, l(list.stream()
-                .map(t -> m(Map.of(APPROVE, n(t.approve()), DENY, n(t.deny()))))
+                .map(RequestItemMapper::thresholdToItem)
                 .toList())));
         return byRole;
+    }
+
+    /** A threshold's optional name is stored only when set, so unnamed thresholds keep their old item shape. */
+    private static AttributeValue thresholdToItem(Threshold t) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put(APPROVE, n(t.approve()));
+        item.put(DENY, n(t.deny()));
+        if (!t.name().isEmpty()) {
+            item.put(NAME, s(t.name()));
+        }
+        return m(item);
     }
 
     private static Map<String, List<Threshold>> thresholdsFromItem(Map<String, AttributeValue> byRole) {
@@ -143,7 +155,8 @@ final class RequestItemMapper {
             List<Threshold> list = new ArrayList<>();
             for (AttributeValue element : value.l()) {
                 Map<String, AttributeValue> t = Attr.mapElement(element, THRESHOLDS);
-                list.add(new Threshold(Math.toIntExact(Attr.num(t, APPROVE)), Math.toIntExact(Attr.num(t, DENY))));
+                list.add(new Threshold(Attr.optStr(t, NAME).orElse(""), Math.toIntExact(Attr.num(t, APPROVE)),
+                        Math.toIntExact(Attr.num(t, DENY))));
             }
             thresholds.put(role, list);
         });

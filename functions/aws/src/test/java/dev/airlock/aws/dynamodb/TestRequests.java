@@ -38,7 +38,7 @@ public final class TestRequests {
     /** Two roles, several thresholds each, a reason with non-ASCII text. */
     public static AccessRequest pendingRich(String user) {
         Map<String, List<Threshold>> thresholds = Map.of(
-                "dba", List.of(new Threshold(2, 1), new Threshold(1, 3)),
+                "dba", List.of(new Threshold("two of the dba team", 2, 1), new Threshold(1, 3)),
                 "cluster-a", List.of(Threshold.DEFAULT));
         return AccessRequest.create(UUID.randomUUID().toString(), user, List.of("dba", "cluster-a"),
                 "Zugriff für Störung #7 — ünïcødé", T0, T0.plus(Duration.ofMinutes(30)), Duration.ofMinutes(90),

@@ -7,6 +7,7 @@ import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.RoleCatalog;
 import dev.airlock.domain.error.AccessDeniedException;
 import dev.airlock.domain.error.InvalidRequestException;
+import dev.airlock.domain.policy.RequesterGuidance;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.AuditHead;
 import dev.airlock.domain.role.Identity;
@@ -57,20 +58,32 @@ public final class RequestAccess {
         String id = UUID.randomUUID().toString();
         AccessRequest opened = policies.requests().open(id, caller, cmd.roles(), cmd.reason(),
                 cmd.accessDuration(), cmd.pendingTtl());
+        RequesterGuidance guidance = policies.requests().guidance(caller, opened.roles());
         AuditRecord first = AuditRecord.next(AuditHead.GENESIS, AuditChains.forRequest(id), policies.now(), caller.user(),
-                ACTION, details(opened));
+                ACTION, details(opened, guidance));
         AccessRequest stored = store.create(opened.withAuditHead(first.head()), first, key);
         boolean replayed = !stored.id().equals(id);
-        return new Created(replayed ? Requests.asOf(stored, policies.now()) : stored, replayed);
+        if (replayed) {
+            return new Created(Requests.asOf(stored, policies.now()), true,
+                    policies.requests().guidance(caller, stored.roles()));
+        }
+        return new Created(stored, false, guidance);
     }
 
-    private static Map<String, String> details(AccessRequest request) {
-        return AuditDetails.builder()
+    /**
+     * The {@code request.created} record; {@code suggestedReviewers} (from the roles that allowed the
+     * request) is recorded only when there are some, so notifications reading the audit stream can reach them.
+     */
+    private static Map<String, String> details(AccessRequest request, RequesterGuidance guidance) {
+        AuditDetails details = AuditDetails.builder()
                 .put("roles", request.roles())
                 .put("reason", request.reason())
                 .put("pendingExpiresAt", request.pendingExpiresAt())
-                .put("accessDuration", request.accessDuration())
-                .build();
+                .put("accessDuration", request.accessDuration());
+        if (!guidance.suggestedReviewers().isEmpty()) {
+            details.put("suggestedReviewers", guidance.suggestedReviewers());
+        }
+        return details.build();
     }
 
     static Optional<String> checkIdempotencyKey(Optional<String> key) {
@@ -90,11 +103,18 @@ public final class RequestAccess {
      * @param request  the stored request (for a replay: the first one, as of now)
      * @param replayed true when an earlier request with the same idempotency key was returned instead
      *                 of creating one (HTTP 200 with {@code Idempotent-Replayed: true}, else 201)
+     * @param guidance the requester's {@code request_prompt} and the suggested reviewers, to show them
      */
-    public record Created(AccessRequest request, boolean replayed) {
+    public record Created(AccessRequest request, boolean replayed, RequesterGuidance guidance) {
 
         public Created {
             Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(guidance, "guidance");
+        }
+
+        /** A result without prompt or suggestions. */
+        public Created(AccessRequest request, boolean replayed) {
+            this(request, replayed, RequesterGuidance.NONE);
         }
     }
 }

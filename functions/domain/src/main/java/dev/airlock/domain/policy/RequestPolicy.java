@@ -5,6 +5,7 @@ import dev.airlock.domain.error.InvalidRequestException;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.role.Identity;
 import dev.airlock.domain.role.ReasonMode;
+import dev.airlock.domain.role.RequestAccess;
 import dev.airlock.domain.role.Role;
 import dev.airlock.domain.role.RoleSet;
 import dev.airlock.domain.role.Threshold;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
  * Who may request what (DESIGN.md "Domain"). A caller may request a role only if one of their base roles
  * lists it in {@code allow.request.roles} and none lists it in {@code deny.request.roles} (deny beats
  * allow), never a role they already hold. A reason is required when any base role that allows one of the
- * requested roles says {@code reason.mode: required}.
+ * requested roles says {@code reason.mode: required}, or when any base role says
+ * {@code options.request_access: reason} (Teleport's older, per-holder way to require one).
  *
  * <p>When several base roles allow the same requested role, their threshold lists are concatenated and
  * OR'd (see {@link ValidatedRequest#thresholdsByRole()}); the access window cap is the strictest
@@ -75,8 +77,10 @@ public final class RequestPolicy {
             }
             thresholds.put(role, List.copyOf(list));
         }
+        reasonRequired |= base.stream().anyMatch(r -> r.options().requestAccess() == RequestAccess.REASON);
         if (reasonRequired && trimmed.isEmpty()) {
-            throw new InvalidRequestException("reason_required", "a reason is required to request " + wanted);
+            throw new InvalidRequestException("reason_required", "a reason is required to request " + wanted
+                    + prompt(base).map(p -> " (" + p + ")").orElse(""));
         }
         return new ValidatedRequest(requester.user(), wanted, trimmed, thresholds, maxDuration);
     }
@@ -96,6 +100,28 @@ public final class RequestPolicy {
         Duration access = window.accessDuration(valid.maxAccessDuration(), requestedDuration);
         return AccessRequest.create(id, valid.user(), valid.roles(), valid.reason(), window.now(),
                 window.pendingExpiresAt(requestedPendingTtl), access, valid.thresholdsByRole());
+    }
+
+    /**
+     * What the requester is shown about requesting these roles: the {@code options.request_prompt} of their
+     * base roles (the first, by role name, that sets one, as Teleport takes the first) and the
+     * {@code suggested_reviewers} of the base roles that allow any of {@code requestedRoles} (sorted,
+     * distinct). Suggestions only: who may review is {@link ReviewPolicy}'s decision.
+     */
+    public RequesterGuidance guidance(Identity requester, Collection<String> requestedRoles) {
+        Objects.requireNonNull(requester, "requester");
+        List<Role> base = requester.roles().stream().map(roles::require).toList();
+        TreeSet<String> reviewers = new TreeSet<>();
+        for (Role r : base) {
+            if (r.allow().request().roles().stream().anyMatch(requestedRoles::contains)) {
+                reviewers.addAll(r.allow().request().suggestedReviewers());
+            }
+        }
+        return new RequesterGuidance(prompt(base), List.copyOf(reviewers));
+    }
+
+    private static Optional<String> prompt(List<Role> base) {
+        return base.stream().map(r -> r.options().requestPrompt()).flatMap(Optional::stream).findFirst();
     }
 
     private static List<String> normalizeRoles(Collection<String> requested) {

@@ -2,11 +2,10 @@ package dev.airlock.domain.role;
 
 import dev.airlock.domain.error.InvalidRequestException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -14,19 +13,30 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Parses a role file: multi-document YAML with {@code kind: role} documents in Teleport's shape
- * (DESIGN.md "Domain") and at most one {@code kind: oidc} document whose {@code spec.claims_to_roles}
- * maps token claims to base roles, as Teleport's OIDC connector does.
+ * (DESIGN.md "Domain", docs/ROLES.md) and at most one {@code kind: oidc} document whose
+ * {@code spec.claims_to_roles} maps token claims to base roles, as Teleport's OIDC connector does.
  *
  * <p>Strict on purpose: unknown fields, wrong types, bad durations, bad thresholds, duplicate role
- * names, unknown kinds and references to undefined roles are refused with an
- * {@link InvalidRequestException} (code {@code invalid_role_file}) whose message names the source, the
- * document (1-based index, kind and name) and the field path. A typo in a policy file must never
- * silently widen or narrow access.
+ * names, unknown kinds, references to undefined roles and Teleport fields Airlock does not implement but
+ * that would change who may request, review or log in are refused with an {@link InvalidRequestException}
+ * (code {@code invalid_role_file}) whose message names the source, the document (1-based index, kind and
+ * name) and the field path. A typo in a policy file must never silently widen or narrow access. Teleport
+ * fields that govern resources Airlock does not front are accepted; {@link RoleFileChecker} reports them.
  */
 public final class RoleFileParser {
 
-    /** The only role-file {@code version} understood. */
-    public static final String VERSION = "v1";
+    /**
+     * Role versions understood. Teleport writes v5 to v8 today; v1 is Airlock's earlier name for the same
+     * shape. Teleport's role reference (https://goteleport.com/docs/reference/access-controls/roles/,
+     * "Role versions") documents differences between versions only in the defaults of resource matchers
+     * ({@code node_labels}, {@code app_labels}, {@code kubernetes_labels}, {@code db_labels} from v4;
+     * {@code kubernetes_resources} in v6 and v7, and its kinds in v8), all of which Airlock ignores;
+     * the fields Airlock enforces mean the same in every version, so every version reads alike.
+     */
+    public static final Set<String> ROLE_VERSIONS = Set.of("v1", "v5", "v6", "v7", "v8");
+
+    /** OIDC connector versions understood: Teleport writes v3 (v2 before it); v1 is Airlock's earlier name. */
+    public static final Set<String> OIDC_VERSIONS = Set.of("v1", "v2", "v3");
 
     /** Largest role file accepted, in code points; far above any real policy. */
     public static final int MAX_FILE_CODE_POINTS = 1_000_000;
@@ -39,74 +49,33 @@ public final class RoleFileParser {
      *
      * @param yaml       the file's text
      * @param sourceName how to name the file in error messages (e.g. {@code roles.yaml})
-     * @throws InvalidRequestException code {@code invalid_role_file} on any problem
+     * @throws InvalidRequestException code {@code invalid_role_file} on any problem (the first refusal
+     *                                 when several fields are refused; {@link RoleFileChecker} lists all)
      */
     public static RoleConfig parse(String yaml, String sourceName) {
+        Read read = read(yaml, sourceName);
+        if (!read.refusals().isEmpty()) {
+            throw read.refusals().get(0);
+        }
+        return read.documents().toConfig();
+    }
+
+    /** Reads every document; structural errors are thrown, refusals collected. */
+    static Read read(String yaml, String sourceName) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
         List<Object> documents = load(yaml, sourceName);
-        Documents read = new Documents(sourceName);
+        RoleDocuments read = new RoleDocuments(sourceName);
         for (int i = 0; i < documents.size(); i++) {
             if (documents.get(i) != null) { // null: an empty document, e.g. after a trailing '---'
                 read.add(i + 1, documents.get(i));
             }
         }
-        return read.toConfig();
+        return new Read(read, read.refusals());
     }
 
-    /** What has been read so far, and where each thing was defined (for duplicate and reference errors). */
-    private static final class Documents {
-        private final String sourceName;
-        private final RoleDocumentReader reader = new RoleDocumentReader();
-        private final Map<String, Role> roles = new LinkedHashMap<>();
-        private final Map<String, Integer> definedIn = new LinkedHashMap<>();
-        private List<ClaimMapping> claims = List.of();
-        private Integer oidcDocument;
-
-        Documents(String sourceName) {
-            this.sourceName = sourceName;
-        }
-
-        void add(int number, Object document) {
-            YamlNode root = YamlNode.root(document, new YamlNode.Location(sourceName, "document " + number));
-            String kind = root.requiredString("kind");
-            YamlNode.Location where = new YamlNode.Location(sourceName,
-                    "document " + number + " (" + kind + nameSuffix(root) + ")");
-            YamlNode doc = YamlNode.root(document, where);
-            switch (kind) {
-                case "role" -> addRole(number, readRole(doc, reader), where);
-                case "oidc" -> {
-                    if (oidcDocument != null) {
-                        throw where.error("kind", "only one oidc document is allowed (first is document "
-                                + oidcDocument + ")");
-                    }
-                    oidcDocument = number;
-                    claims = readOidc(doc, reader);
-                }
-                default -> throw where.error("kind", "unknown kind '" + kind + "' (expected role or oidc)");
-            }
-        }
-
-        private void addRole(int number, Role role, YamlNode.Location where) {
-            Integer first = definedIn.putIfAbsent(role.name(), number);
-            if (first != null) {
-                throw where.error("metadata.name",
-                        "duplicate role '" + role.name() + "' (first defined in document " + first + ")");
-            }
-            roles.put(role.name(), role);
-        }
-
-        RoleConfig toConfig() {
-            if (roles.isEmpty()) {
-                throw new InvalidRequestException("invalid_role_file", sourceName + ": defines no roles");
-            }
-            for (RoleDocumentReader.Reference ref : reader.references()) {
-                if (!roles.containsKey(ref.role())) {
-                    throw ref.location().error(ref.path(), "undefined role '" + ref.role() + "'");
-                }
-            }
-            return new RoleConfig(RoleSet.of(roles.values()), claims);
-        }
+    /** The documents read and the refusals found. */
+    record Read(RoleDocuments documents, List<InvalidRequestException> refusals) {
     }
 
     private static List<Object> load(String yaml, String sourceName) {
@@ -126,7 +95,8 @@ public final class RoleFileParser {
         return documents;
     }
 
-    private static String nameSuffix(YamlNode root) {
+    /** The name suffix of a document for error locations, without failing on a bad name. */
+    static String nameSuffix(YamlNode root) {
         return root.map("metadata")
                 .flatMap(m -> m.has("name") ? safeString(m) : Optional.empty())
                 .map(name -> " '" + name + "'")
@@ -139,47 +109,5 @@ public final class RoleFileParser {
         } catch (InvalidRequestException e) {
             return Optional.empty(); // reported properly when the document is read
         }
-    }
-
-    private static Role readRole(YamlNode doc, RoleDocumentReader reader) {
-        doc.allowOnly("kind", "version", "metadata", "spec");
-        String name = metadata(doc);
-        if (!Role.NAME.matcher(name).matches()) {
-            throw doc.error("metadata.name", "invalid role name '" + name
-                    + "' (letters, digits and . _ -, starting with a letter or digit, at most 64 characters)");
-        }
-        YamlNode spec = doc.map("spec").orElseThrow(() -> doc.error("spec", "is required"));
-        return reader.read(name, spec);
-    }
-
-    private static List<ClaimMapping> readOidc(YamlNode doc, RoleDocumentReader reader) {
-        doc.allowOnly("kind", "version", "metadata", "spec");
-        metadata(doc);
-        YamlNode spec = doc.map("spec").orElseThrow(() -> doc.error("spec", "is required"));
-        spec.allowOnly("claims_to_roles");
-        List<ClaimMapping> mappings = new ArrayList<>();
-        for (YamlNode m : spec.mapList("claims_to_roles")) {
-            m.allowOnly("claim", "value", "roles");
-            String claim = m.requiredString("claim");
-            String value = m.requiredString("value");
-            List<String> roles = reader.roleNames(m, "roles");
-            if (roles.isEmpty()) {
-                throw m.error("roles", "must list at least one role");
-            }
-            mappings.add(new ClaimMapping(claim, value, roles));
-        }
-        return mappings;
-    }
-
-    /** Checks {@code version} and {@code metadata}; returns {@code metadata.name}. */
-    private static String metadata(YamlNode doc) {
-        String version = doc.requiredString("version");
-        if (!VERSION.equals(version)) {
-            throw doc.error("version", "unsupported version '" + version + "' (expected " + VERSION + ")");
-        }
-        YamlNode metadata = doc.map("metadata").orElseThrow(() -> doc.error("metadata", "is required"));
-        metadata.allowOnly("name", "description");
-        metadata.string("description");
-        return metadata.requiredString("name");
     }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A YAML mapping read from a role file, with the path that leads to it, so every error names the
@@ -28,34 +26,57 @@ final class YamlNode {
     private final Map<?, ?> map;
     private final String path;
     private final Location location;
+    private final FieldLog log;
 
-    private YamlNode(Map<?, ?> map, String path, Location location) {
+    private YamlNode(Map<?, ?> map, String path, Location location, FieldLog log) {
         this.map = map;
         this.path = path;
         this.location = location;
+        this.log = log;
     }
 
-    /** The document's root mapping. */
-    static YamlNode root(Object document, Location location) {
+    /** The document's root mapping; {@code log} records what {@link #fields} finds in it and below. */
+    static YamlNode root(Object document, Location location, FieldLog log) {
         if (!(document instanceof Map<?, ?> m)) {
             throw location.error("", "expected a mapping, got " + typeName(document));
         }
-        return new YamlNode(m, "", location).requireStringKeys();
+        return new YamlNode(m, "", location, log).requireStringKeys();
+    }
+
+    FieldLog log() {
+        return log;
     }
 
     Location location() {
         return location;
     }
 
-    /** Refuses any key not in {@code allowed}. */
-    YamlNode allowOnly(String... allowed) {
-        Set<String> known = Set.of(allowed);
-        for (Object key : map.keySet()) {
-            if (!known.contains((String) key)) {
-                throw error((String) key, "unknown field (expected one of " + new TreeSet<>(known) + ")");
+    /**
+     * Classifies every key by {@code fields}: enforced and ignored keys are logged, refused keys are
+     * logged as refusals ("not supported by Airlock"), an unknown key is an error thrown at once.
+     */
+    YamlNode fields(Fields fields) {
+        for (Object k : map.keySet()) {
+            String key = (String) k;
+            switch (fields.kindOf(key)) {
+                case ENFORCED -> log.enforced(child(key));
+                case READ -> { } // the caller reads and reports it
+                case IGNORED -> log.ignored(child(key), fields.reason(key));
+                case REFUSED -> log.refuse(error(key, "not supported by Airlock: " + fields.reason(key)));
+                default -> throw error(key, "unknown field (expected one of " + fields.expected() + ")");
             }
         }
         return this;
+    }
+
+    /** The path of a key of this mapping, e.g. {@code spec.options.ssh_file_copy}. */
+    String path(String key) {
+        return child(key);
+    }
+
+    /** The raw value of a key, or null. */
+    Object raw(String key) {
+        return map.get(key);
     }
 
     InvalidRequestException error(String key, String problem) {
@@ -89,7 +110,7 @@ final class YamlNode {
         if (!(value instanceof Map<?, ?> m)) {
             throw error(key, "expected a mapping, got " + typeName(value));
         }
-        return Optional.of(new YamlNode(m, child(key), location).requireStringKeys());
+        return Optional.of(new YamlNode(m, child(key), location, log).requireStringKeys());
     }
 
     /** A list of strings; absent means empty. Each item is passed to {@code check} with its path. */
@@ -116,7 +137,7 @@ final class YamlNode {
             if (!(items.get(i) instanceof Map<?, ?> m)) {
                 throw location.error(itemPath, "expected a mapping, got " + typeName(items.get(i)));
             }
-            result.add(new YamlNode(m, itemPath, location).requireStringKeys());
+            result.add(new YamlNode(m, itemPath, location, log).requireStringKeys());
         }
         return result;
     }

@@ -4,6 +4,7 @@ import static dev.airlock.domain.policy.CertificatePolicy.PERMIT_AGENT_FORWARDIN
 import static dev.airlock.domain.policy.CertificatePolicy.PERMIT_PORT_FORWARDING;
 import static dev.airlock.domain.policy.CertificatePolicy.PERMIT_PTY;
 import static dev.airlock.domain.policy.CertificatePolicy.PERMIT_USER_RC;
+import static dev.airlock.domain.policy.CertificatePolicy.PERMIT_X11_FORWARDING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,12 +81,72 @@ class CertificatePolicyTest {
     }
 
     @Test
-    void grant_combinesExtensionsStrictly() {
+    void grant_combinesForwardingAsTeleportDocuments_anyRoleAllowing() {
         CertificateGrant g = at(NOW).grant(ALICE, Optional.of(approved("sudo-admin")));
 
-        // sudo-admin forbids port forwarding and does not allow agent forwarding (default false).
-        assertThat(g.extensions()).containsOnlyKeys(PERMIT_PTY, PERMIT_USER_RC);
+        // sudo-admin forbids port forwarding and leaves agent forwarding off, but engineer allows both
+        // (forward_agent: true, port_forwarding unset = allowed): Teleport's role reference makes both an OR.
+        assertThat(g.extensions()).containsOnlyKeys(
+                PERMIT_AGENT_FORWARDING, PERMIT_PORT_FORWARDING, PERMIT_PTY, PERMIT_USER_RC);
         assertThat(g.principals()).containsExactly("admin", "engineer");
+    }
+
+    @Test
+    void grant_withholdsForwardingWhenNoContributingRoleAllowsIt() {
+        CertificateGrant g = at(NOW).grant(new Identity("sam", Set.of("sudo-admin")), Optional.empty());
+
+        assertThat(g.extensions()).containsOnlyKeys(PERMIT_PTY, PERMIT_USER_RC);
+    }
+
+    @Test
+    void grant_strictForX11PtyAndUserRc_everyRoleMustAllow() {
+        RoleSet roles = RoleFileParser.parse("""
+                kind: role
+                version: v7
+                metadata: { name: x11 }
+                spec:
+                  options: { permit_x11_forwarding: true }
+                  allow: { logins: [x], request: { roles: [nopty] } }
+                ---
+                kind: role
+                version: v7
+                metadata: { name: nopty }
+                spec:
+                  options: { permit_pty: false }
+                  allow: { logins: [y] }
+                """, "x.yaml").roles();
+        CertificatePolicy policy = new CertificatePolicy(roles, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(policy.grant(new Identity("xena", Set.of("x11")), Optional.empty()).extensions())
+                .containsKey(PERMIT_X11_FORWARDING).containsKey(PERMIT_PTY);
+        assertThat(policy.grant(new Identity("xena", Set.of("x11", "nopty")), Optional.empty()).extensions())
+                .doesNotContainKey(PERMIT_X11_FORWARDING).doesNotContainKey(PERMIT_PTY);
+    }
+
+    @Test
+    void grant_requestAccessAlways_refusesBaseRolesOnly_butIssuesUnderAnApprovedRequest() {
+        RoleSet roles = RoleFileParser.parse("""
+                kind: role
+                version: v5
+                metadata: { name: oncall }
+                spec:
+                  options: { request_access: always }
+                  allow: { logins: [oncall], request: { roles: [dba] } }
+                ---
+                kind: role
+                version: v5
+                metadata: { name: dba }
+                spec:
+                  allow: { logins: [dba] }
+                """, "always.yaml").roles();
+        CertificatePolicy policy = new CertificatePolicy(roles, Clock.fixed(NOW, ZoneOffset.UTC));
+        Identity holder = new Identity("alice", Set.of("oncall"));
+
+        assertThatThrownBy(() -> policy.grant(holder, Optional.empty()))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("'oncall'").hasMessageContaining("request_access: always")
+                .extracting(e -> ((AirlockException) e).code()).isEqualTo("request_required");
+        assertThat(policy.grant(holder, Optional.of(approved("dba"))).principals()).containsExactly("dba", "oncall");
     }
 
     @Test

@@ -143,4 +143,63 @@ class RequestPolicyTest {
     private static Set<String> words(String text) {
         return text == null ? Set.of() : Set.copyOf(Arrays.asList(text.trim().split("\\s+")));
     }
+
+    private static final RoleSet STRATEGY = RoleFileParser.parse("""
+            kind: role
+            version: v7
+            metadata: { name: contractor }
+            spec:
+              options:
+                request_access: reason
+                request_prompt: Name the incident ticket
+              allow:
+                logins: [contractor]
+                request:
+                  roles: [dba]
+                  suggested_reviewers: [carol, alice]
+            ---
+            kind: role
+            version: v7
+            metadata: { name: auditor }
+            spec:
+              allow:
+                request: { roles: [cluster-a], suggested_reviewers: [dave] }
+            ---
+            kind: role
+            version: v7
+            metadata: { name: dba }
+            spec: { allow: { logins: [dba] } }
+            ---
+            kind: role
+            version: v7
+            metadata: { name: cluster-a }
+            spec: { allow: { logins: [ubuntu] } }
+            """, "strategy.yaml").roles();
+
+    @Test
+    void validate_requestAccessReason_requiresAReasonAndShowsThePrompt() {
+        RequestPolicy policy = new RequestPolicy(STRATEGY, CLOCK);
+        Identity carl = new Identity("carl", Set.of("contractor"));
+
+        assertThatThrownBy(() -> policy.validate(carl, List.of("dba"), "  "))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("a reason is required to request [dba] (Name the incident ticket)")
+                .extracting(e -> ((AirlockException) e).code()).isEqualTo("reason_required");
+        assertThat(policy.validate(carl, List.of("dba"), "INC-1").reason()).isEqualTo("INC-1");
+    }
+
+    @Test
+    void guidance_promptOfTheRequester_andSuggestedReviewersOfTheRolesAllowingTheRequest() {
+        RequestPolicy policy = new RequestPolicy(STRATEGY, CLOCK);
+        Identity both = new Identity("carl", Set.of("contractor", "auditor"));
+
+        RequesterGuidance dba = policy.guidance(both, List.of("dba"));
+        RequesterGuidance clusterA = policy.guidance(both, List.of("cluster-a"));
+
+        assertThat(dba.requestPrompt()).contains("Name the incident ticket");
+        assertThat(dba.suggestedReviewers()).containsExactly("alice", "carol");
+        assertThat(clusterA.suggestedReviewers()).containsExactly("dave");
+        assertThat(policy.guidance(new Identity("ann", Set.of("auditor")), List.of("cluster-a")).requestPrompt())
+                .isEmpty();
+    }
 }

@@ -110,10 +110,10 @@ class RoleFileParserTest {
         bad-reason-mode.yaml        | document 1 (role 'dba'): spec.allow.request.reason.mode: expected 'optional' or 'required', got 'sometimes'
         deny-max-duration.yaml      | document 1 (role 'dba'): spec.deny.request.max_duration: unknown field (expected one of [roles])
         second-oidc.yaml            | document 3 (oidc 'two'): kind: only one oidc document is allowed (first is document 2)
-        bad-version.yaml            | document 1 (role 'dba'): version: unsupported version 'v7' (expected v1)
+        bad-version.yaml            | document 1 (role 'dba'): version: unsupported version 'v3' (expected one of v1, v5, v6, v7, v8)
         missing-name.yaml           | document 1 (role): metadata.name: is required
         missing-kind.yaml           | document 1: kind: is required
-        login-template.yaml         | document 1 (role 'dba'): spec.allow.logins[0]: invalid login '{{internal.logins}}'
+        login-template.yaml         | document 1 (role 'dba'): spec.allow.logins[0]: not supported by Airlock: role templates such as '{{internal.logins}}'
         not-a-mapping.yaml          | document 2: expected a mapping, got a list
         claims-without-roles.yaml   | document 2 (oidc 'corp'): spec.claims_to_roles[0].roles: must list at least one role
         no-roles.yaml               | no-roles.yaml: defines no roles

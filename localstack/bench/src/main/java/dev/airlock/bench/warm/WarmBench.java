@@ -49,13 +49,21 @@ public final class WarmBench {
 
     public Map<String, Object> run() {
         Clock clock = Clock.systemUTC();
+        TimingFunctionHost[] host = new TimingFunctionHost[1];
         try (LocalBackend backend = LocalBackend.start("ECC_NIST_P256");
-             TimingFunctionHost host = new TimingFunctionHost(new SpringFunctionHost(LocalFunctions.start(
-                     AirlockConfig.local(Map.of(AirlockConfig.ENDPOINT_URL, backend.endpoint().toString())), clock)));
-             LocalGateway gateway = LocalGateway.start(0, host, url -> DevTokenIssuer.inMemory(url, clock),
-                     DemoUsers.of(Map.of()), clock)) {
-            List<String> toWithdraw = pendingRequests(backend, clock, warmup + calls);
-            return measure(new ApiClient(gateway.url()), host, gateway.issuer(), toWithdraw);
+             // The functions verify tokens themselves: they trust the gateway's development issuer.
+             LocalGateway gateway = LocalGateway.startFor(0, issuer -> host[0] = new TimingFunctionHost(
+                     new SpringFunctionHost(LocalFunctions.start(AirlockConfig.local(Map.of(
+                             AirlockConfig.ENDPOINT_URL, backend.endpoint().toString(),
+                             AirlockConfig.JWT_ISSUER, issuer.issuer(),
+                             AirlockConfig.JWT_AUDIENCE, issuer.audience())), clock))),
+                     url -> DevTokenIssuer.inMemory(url, clock), DemoUsers.of(Map.of()), clock)) {
+            try {
+                List<String> toWithdraw = pendingRequests(backend, clock, warmup + calls);
+                return measure(new ApiClient(gateway.url()), host[0], gateway.issuer(), toWithdraw);
+            } finally {
+                host[0].close();
+            }
         }
     }
 

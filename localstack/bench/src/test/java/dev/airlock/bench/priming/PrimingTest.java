@@ -35,12 +35,20 @@ class PrimingTest {
 
             List<String> calls = new Priming(functions.context()).run();
 
+            // Through the Lambda conversion without a token: 401 (verification is not bypassed);
+            // below the verifier, as a caller without roles: the read paths' own answers.
             assertThat(calls).containsExactlyInAnyOrder(
+                    "request DELETE /requests/{id} (no token) -> 401",
                     "request DELETE /requests/{id} -> 404",
+                    "list GET /requests (no token) -> 401",
                     "list GET /requests -> 200",
+                    "list GET /requests/{id} (no token) -> 401",
                     "list GET /requests/{id} -> 404",
+                    "approve POST /requests/{id}/reviews (no token) -> 401",
                     "approve POST /requests/{id}/reviews -> 404",
+                    "sign GET /ca (no token) -> 401",
                     "sign GET /ca -> 200",
+                    "sign POST /certificates (no token) -> 401",
                     "sign POST /certificates -> 404",
                     "expire findOverdue -> 0");
             assertThat(store.size()).isZero();
@@ -68,7 +76,9 @@ class PrimingTest {
 
             List<String> calls = new Priming(functions.context()).run();
 
-            assertThat(calls).containsExactly("sign POST /certificates -> 404", "sign GET /ca -> 200"); // route-table order
+            assertThat(calls).containsExactly( // route-table order, each without and with a token
+                    "sign POST /certificates (no token) -> 401", "sign POST /certificates -> 404",
+                    "sign GET /ca (no token) -> 401", "sign GET /ca -> 200");
             assertThat(audit.size()).isZero();
         }
     }

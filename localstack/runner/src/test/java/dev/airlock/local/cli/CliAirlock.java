@@ -75,6 +75,10 @@ final class CliAirlock implements AutoCloseable {
         return airlock.dynamoDb();
     }
 
+    String requestsTable() {
+        return airlock.config().requestsTable();
+    }
+
     String auditTable() {
         return airlock.config().auditTable();
     }
