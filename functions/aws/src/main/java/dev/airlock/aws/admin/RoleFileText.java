@@ -1,6 +1,6 @@
 package dev.airlock.aws.admin;
 
-import dev.airlock.aws.dynamodb.RoleConfigStore;
+import dev.airlock.core.usecase.ApplyRoles;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +19,8 @@ final class RoleFileText {
     /** The file's text, or empty after printing why it cannot be read. */
     static Optional<String> read(Path file, PrintStream err) {
         try {
-            if (Files.size(file) > RoleConfigStore.MAX_YAML_BYTES) {
-                err.println("error: " + file + " is larger than " + RoleConfigStore.MAX_YAML_BYTES + " bytes");
+            if (Files.size(file) > ApplyRoles.MAX_YAML_BYTES) {
+                err.println("error: " + file + " is larger than " + ApplyRoles.MAX_YAML_BYTES + " bytes");
                 return Optional.empty();
             }
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
