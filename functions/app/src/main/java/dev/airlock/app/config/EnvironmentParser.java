@@ -2,7 +2,7 @@ package dev.airlock.app.config;
 
 import dev.airlock.core.api.Catalogue;
 import dev.airlock.app.config.AirlockConfig.CredentialsSource;
-import dev.airlock.core.api.Routes;
+import dev.airlock.core.api.Trigger;
 import dev.airlock.domain.role.GoDuration;
 
 import java.net.URI;
@@ -51,7 +51,8 @@ final class EnvironmentParser {
     /** Every HTTP function verifies tokens, so outside a local run the issuer is required wherever one runs. */
     private static Optional<String> jwtIssuer(Environment env, boolean local, Optional<String> function) {
         Optional<String> issuer = env.get(JWT_ISSUER);
-        boolean httpRuns = function.map(name -> !Routes.EXPIRE.equals(name)).orElse(true);
+        boolean httpRuns = function.map(name -> Catalogue.find(name).map(s -> s.kind() == Trigger.Kind.HTTP).orElse(true))
+                .orElse(true);
         if (issuer.isEmpty() && httpRuns && !local) {
             throw new InvalidConfigException(JWT_ISSUER, "is required: the token issuer's URL (the tokens' iss claim)");
         }
