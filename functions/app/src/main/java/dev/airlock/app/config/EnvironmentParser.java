@@ -2,6 +2,7 @@ package dev.airlock.app.config;
 
 import dev.airlock.core.api.Catalogue;
 import dev.airlock.app.config.AirlockConfig.CredentialsSource;
+import dev.airlock.core.api.Routes;
 import dev.airlock.core.api.Trigger;
 import dev.airlock.domain.role.GoDuration;
 
