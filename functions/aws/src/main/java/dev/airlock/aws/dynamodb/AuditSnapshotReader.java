@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -46,13 +45,18 @@ public final class AuditSnapshotReader {
         });
         Map<String, ExpectedHead> heads = new HashMap<>();
         Map<String, AccessRequest> requests = new HashMap<>();
+        Map<String, String> unreadable = new HashMap<>();
         List<RoleConfigClaim> config = new ArrayList<>();
         scan(tables.requests(), item -> {
             String id = Attr.optStr(item, Tables.REQ_ID).orElse("");
             if (item.containsKey(Tables.REQ_STATE)) {
                 ExpectedHead head = requestHead(id, item);
                 heads.put(head.chain(), head);
-                request(item).ifPresent(request -> requests.put(head.chain(), request));
+                try {
+                    requests.put(head.chain(), RequestItemMapper.fromItem(item));
+                } catch (MalformedItemException | IllegalArgumentException e) {
+                    unreadable.put(head.chain(), e.getMessage());
+                }
             } else if (id.startsWith(ChainHeads.PREFIX)) {
                 ExpectedHead head = chainHead(id, item);
                 heads.put(head.chain(), head);
@@ -61,16 +65,7 @@ public final class AuditSnapshotReader {
                         RoleFile.sha256(Attr.optStr(item, RoleConfigStore.YAML).orElse(""))));
             }
         });
-        return new AuditSnapshot(chains, heads, config.stream().findFirst(), requests);
-    }
-
-    /** The request, or empty when the item cannot be read as one (its head then speaks for it). */
-    private static Optional<AccessRequest> request(Map<String, AttributeValue> item) {
-        try {
-            return Optional.of(RequestItemMapper.fromItem(item));
-        } catch (MalformedItemException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return new AuditSnapshot(chains, heads, config.stream().findFirst(), requests, unreadable);
     }
 
     private static StoredRecord auditItem(Map<String, AttributeValue> item) {

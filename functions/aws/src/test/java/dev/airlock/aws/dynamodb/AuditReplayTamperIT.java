@@ -78,6 +78,19 @@ class AuditReplayTamperIT {
     }
 
     @Test
+    void anItemSetToApprovedWithoutItsWindow_shouldBeMalformedNotSilentlySkipped() {
+        AccessRequest pending = TestRequests.pending("bob", Instant.now());
+        store.create(pending, TestRequests.created(pending), Optional.empty());
+        raw.updateItem(b -> b.tableName(fixture.tables().requests())
+                .key(Map.of(Tables.REQ_ID, AttributeValue.fromS(pending.id())))
+                .updateExpression("SET #state = :approved")
+                .expressionAttributeNames(Map.of("#state", Tables.REQ_STATE))
+                .expressionAttributeValues(Map.of(":approved", AttributeValue.fromS("APPROVED"))));
+
+        assertThat(breaks()).containsExactly(tuple(AuditChains.forRequest(pending.id()), 0L, Kind.MALFORMED));
+    }
+
+    @Test
     void anEditedApproverWithEveryLaterHashRecomputed_shouldBeAReviewMismatch() {
         List<AuditRecord> records = new ArrayList<>(records(chain));
         AuditRecord approval = records.get(1);

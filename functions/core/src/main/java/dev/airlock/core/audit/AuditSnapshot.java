@@ -15,16 +15,26 @@ import java.util.Optional;
  *                   access request (chain {@code request#<id>}) and every chain-head item
  * @param roleConfig the stored role configuration, when there is one
  * @param requests   every readable access request item, by its chain ({@code request#<id>}): replayed
- *                   against its chain (an unreadable item has a head in {@code heads} but no entry here)
+ *                   against its chain
+ * @param unreadableRequests request items that cannot be read as a request (by chain, with why): no
+ *                   function can use them, and no replay can justify them
  */
 public record AuditSnapshot(Map<String, List<StoredRecord>> chains, Map<String, ExpectedHead> heads,
-                            Optional<RoleConfigClaim> roleConfig, Map<String, AccessRequest> requests) {
+                            Optional<RoleConfigClaim> roleConfig, Map<String, AccessRequest> requests,
+                            Map<String, String> unreadableRequests) {
 
     public AuditSnapshot {
         chains = Map.copyOf(chains);
         heads = Map.copyOf(heads);
         Objects.requireNonNull(roleConfig, "roleConfig");
         requests = Map.copyOf(requests);
+        unreadableRequests = Map.copyOf(unreadableRequests);
+    }
+
+    /** A snapshot whose request items could all be read. */
+    public AuditSnapshot(Map<String, List<StoredRecord>> chains, Map<String, ExpectedHead> heads,
+                         Optional<RoleConfigClaim> roleConfig, Map<String, AccessRequest> requests) {
+        this(chains, heads, roleConfig, requests, Map.of());
     }
 
     /** A snapshot without request items: chains and heads only, nothing replayed. */

@@ -53,6 +53,8 @@ public final class AuditVerifier {
                 item.ifPresent(request -> breaks.addAll(replay(chain, request, stored)));
             }
         }
+        snapshot.unreadableRequests().forEach((chain, why) -> breaks.add(new AuditBreak(chain, 0, Kind.MALFORMED,
+                "the request item cannot be read, so no record can justify it: " + why)));
         snapshot.roleConfig().ifPresent(claim -> breaks.addAll(checkRoleConfig(claim,
                 new ChainWalk(AuditChains.CONFIG, snapshot.chains().getOrDefault(AuditChains.CONFIG, List.of())))));
         breaks.sort(Comparator.comparing(AuditBreak::chain).thenComparingLong(AuditBreak::seq));
