@@ -5,6 +5,7 @@ import dev.airlock.core.api.Routes;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
@@ -29,7 +30,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HTTP API: one route per entry of {@link Routes#ALL}, each behind the JWT authorizer and
+ * The HTTP API: one route per entry of {@link Routes#ALL}, each behind the JWT authorizer (but the
+ * routes the table marks public, {@code GET /ca} and {@code GET /krl}) and
  * integrated with its function's alias (payload format 2.0) and allowed to invoke it only from that
  * route of the one stage, a {@code $default} stage with
  * throttling and access logs, and an alarm on 5xx responses.
@@ -119,11 +121,15 @@ public final class AirlockApi extends Construct {
                     new HttpLambdaIntegration(capitalize(name) + "Integration", requireFunction(functions, name).alias(),
                             HttpLambdaIntegrationProps.builder()
                                     .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0).build()));
-            List<HttpRoute> added = api.addRoutes(AddRoutesOptions.builder()
+            AddRoutesOptions.Builder options = AddRoutesOptions.builder()
                     .path(route.pathTemplate())
                     .methods(List.of(HttpMethod.valueOf(route.method())))
-                    .integration(integration)
-                    .build());
+                    .integration(integration);
+            if (route.isPublic()) {
+                // GET /ca and GET /krl: hosts fetch them from timers with no user token; the stage throttle still applies
+                options.authorizer(new HttpNoneAuthorizer());
+            }
+            List<HttpRoute> added = api.addRoutes(options.build());
             added.forEach(httpRoute -> pinInvokePermission(httpRoute, route));
         }
     }

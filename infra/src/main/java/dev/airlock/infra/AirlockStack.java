@@ -154,6 +154,8 @@ public final class AirlockStack extends Stack {
             case REQUESTS_TABLE -> List.of(tables.requests().getTableArn());
             case REQUESTS_INDEXES -> List.of(tables.requestsIndexArn("*"));
             case EXPIRY_INDEX -> List.of(tables.requestsIndexArn(Tables.REQUESTS_BY_EXPIRY));
+            case KRL_INDEX -> List.of(tables.requestsIndexArn(Tables.REQUESTS_BY_KRL));
+            case AUDIT_SERIAL_INDEX -> List.of(tables.auditIndexArn(Tables.AUDIT_BY_SERIAL));
             case AUDIT_TABLE -> List.of(tables.audit().getTableArn());
             case CA_KEY -> List.of(caKey.keyArn());
         };

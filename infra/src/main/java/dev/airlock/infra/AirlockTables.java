@@ -61,6 +61,11 @@ public final class AirlockTables extends Construct {
         return requests.getTableArn() + "/index/" + indexName;
     }
 
+    /** ARN of one index of the audit table. */
+    public String auditIndexArn(String indexName) {
+        return audit.getTableArn() + "/index/" + indexName;
+    }
+
     private Table table(String id, TableSchema schema) {
         Table.Builder builder = Table.Builder.create(this, id)
                 .tableName(schema.logicalName())

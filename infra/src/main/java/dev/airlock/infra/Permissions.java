@@ -35,6 +35,10 @@ public final class Permissions {
         REQUESTS_INDEXES,
         /** Only the sparse expiry index. */
         EXPIRY_INDEX,
+        /** Only the sparse KRL index (unexpired revocations). */
+        KRL_INDEX,
+        /** Only the audit table's sparse by-serial index (issuance records, for certificate revocation). */
+        AUDIT_SERIAL_INDEX,
         /** The append-only audit table. */
         AUDIT_TABLE,
         /** The CA key in KMS. */
@@ -83,18 +87,24 @@ public final class Permissions {
             Routes.LIST, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, QUERY)),
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY))),
+            // reviews, and request revocation: request + audit record + KRL entry (Put) + KRL version (Update)
             Routes.APPROVE, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)),
             // the serial bump is an approve-like transaction, a base-role certificate appends to the
-            // user's chain (chain head in the requests table); the key is also gated by its policy
+            // user's chain (chain head in the requests table); the key is also gated by its policy.
+            // Certificate revocation finds the issuance record by serial; GET /krl reads the KRL index.
             Routes.SIGN, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
+                    new Grant(Target.KRL_INDEX, List.of(QUERY)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE),
+                    new Grant(Target.AUDIT_SERIAL_INDEX, List.of(QUERY)),
                     new Grant(Target.CA_KEY, CaKeyPolicy.SIGNER_ACTIONS)),
-            // the sweep reads the expiry index only, then moves each request with its audit record
+            // the sweep reads the expiry index only, then moves each request with its audit record;
+            // it reads the KRL index for expired revocations and takes them out of it (UpdateItem)
             Routes.EXPIRE, List.of(
                     new Grant(Target.EXPIRY_INDEX, List.of(QUERY)),
+                    new Grant(Target.KRL_INDEX, List.of(QUERY)),
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)));
 

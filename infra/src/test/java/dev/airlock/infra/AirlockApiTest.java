@@ -44,12 +44,24 @@ class AirlockApiTest {
     }
 
     @Test
-    void everyRouteRequiresAJwt() {
+    void everyRouteButThePublicOnesRequiresAJwt() {
         String authorizerId = template.ofType("AWS::ApiGatewayV2::Authorizer").keySet().iterator().next();
-        assertThat(template.ofType("AWS::ApiGatewayV2::Route").values()).isNotEmpty().allSatisfy(route -> {
-            assertThat(route.get("AuthorizationType")).isEqualTo("JWT");
-            assertThat(route.get("AuthorizerId")).isEqualTo(Map.of("Ref", authorizerId));
-        });
+        for (Route route : Routes.ALL) {
+            Map<String, Object> cfnRoute = routeFor(route);
+            if (route.isPublic()) {
+                assertThat(cfnRoute.get("AuthorizationType")).as(route.routeKey()).isEqualTo("NONE");
+                assertThat(cfnRoute.get("AuthorizerId")).as(route.routeKey()).isNull();
+            } else {
+                assertThat(cfnRoute.get("AuthorizationType")).as(route.routeKey()).isEqualTo("JWT");
+                assertThat(cfnRoute.get("AuthorizerId")).isEqualTo(Map.of("Ref", authorizerId));
+            }
+        }
+    }
+
+    @Test
+    void onlyTheCaAndTheKrlArePublic() {
+        assertThat(Routes.ALL.stream().filter(Route::isPublic).map(Route::routeKey))
+                .containsExactlyInAnyOrder("GET /ca", "GET /krl");
     }
 
     @Test

@@ -58,9 +58,11 @@ class PermissionsTest {
                 Arguments.of(Routes.SIGN, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem",
-                        "audit dynamodb:ConditionCheckItem", "ca-key kms:Sign", "ca-key kms:GetPublicKey", "ca-key kms:DescribeKey")),
+                        "audit dynamodb:ConditionCheckItem",
+                        "requests/index/byKrl dynamodb:Query", "audit/index/bySerial dynamodb:Query",
+                        "ca-key kms:Sign", "ca-key kms:GetPublicKey", "ca-key kms:DescribeKey")),
                 Arguments.of(Routes.EXPIRE, Set.of(
-                        "requests/index/byExpiry dynamodb:Query",
+                        "requests/index/byExpiry dynamodb:Query", "requests/index/byKrl dynamodb:Query",
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "audit dynamodb:PutItem", "audit dynamodb:ConditionCheckItem")));
     }
@@ -139,6 +141,17 @@ class PermissionsTest {
                 .noneMatch(a -> a.contains("*"))
                 .doesNotContain("dynamodb:Scan", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
                         "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete", "dynamodb:DeleteTable");
+    }
+
+    /** Revocation reads issuance records through the by-serial index only: nobody queries the audit table itself. */
+    @Test
+    void onlySignQueriesTheAuditSerialIndex_andNobodyReadsTheAuditTable() {
+        for (String function : Routes.FUNCTIONS) {
+            Set<String> grants = grantsOf(function);
+            assertThat(grants.contains("audit/index/bySerial dynamodb:Query")).as(function)
+                    .isEqualTo(function.equals(Routes.SIGN));
+            assertThat(grants).as(function).doesNotContain("audit dynamodb:Query", "audit dynamodb:GetItem");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.airlock.app.testing.Events;
 import dev.airlock.app.testing.FunctionsHarness;
 import dev.airlock.app.testing.LambdaResponse;
 import dev.airlock.core.testing.TestAirlock;
+import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.RequestState;
 import dev.airlock.identity.testing.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 12, identity findings 1, 2, 3 and 8, as an attacker tries them against the function beans
+ * Issue 12, identity findings 1, 2, 3 and 8, and finding 4 (server side: reasons), as an attacker tries
+ * them against the function beans
  * (through the Lambda conversion, in-process). Every event is real API Gateway v2 JSON whose
  * {@code requestContext.authorizer.jwt.claims} say the caller is alice, a dba-reviewer — what a direct
  * invoker can write — while the token says otherwise or nothing verifiable. The same refusal through the
@@ -178,5 +180,71 @@ class SecurityRegressionTest {
         assertThat(first.json().get("code").asString()).isEqualTo("unverified_email");
         assert401(second);
         assertThat(harness.invoke("list", Events.bearer(queueWithForgedClaims(), verified)).status()).isEqualTo(200);
+    }
+
+    // Finding 4 (server side): reasons a reviewer will read in a terminal.
+
+    /**
+     * Finding 4 (server side): a reason with ESC (cursor movement), an OSC title sequence, a C1 control
+     * or a bidi override was stored and later printed by the CLI: a reviewer saw {@code cluster-a}
+     * where the requester had asked for {@code sudo-admin}. Each JSON string below is one such reason.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\\u001b[2K\\u001b[1Acluster-a",      // ESC: erase line, cursor up
+            "\\u001b]0;pwned\\u0007",              // OSC window title, BEL
+            "ok\\u009b2Jnow",                      // C1 CSI
+            "ok\\u0085next",                       // C1 NEL
+            "ok\\u007fdel",                        // DEL
+            "INC-1\\nsecond line",                 // LF is Cc too: reasons are one line
+            "INC-1\\ttab",                         // so is TAB
+            "\\u202eadmin-odus",                   // RLO
+            "a\\u2066isolate\\u2069",              // LRI ... PDI
+            "a\\u200fmark"})                       // RLM
+    void finding4_requestReasonWithControlOrBidiCharacters_is400NamingTheFieldAndStoresNothing(String reason) {
+        ObjectNode event = Events.withoutHeader(Events.body(Events.load("request-create.json"),
+                "{\"roles\": [\"dba\"], \"reason\": \"" + reason + "\"}"), "idempotency-key");
+
+        LambdaResponse response = harness.invoke("request", event);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.json().get("code").asString()).isEqualTo("unsafe_text");
+        assertThat(response.json().get("detail").asString()).startsWith("reason ");
+        assertThat(response.body()).doesNotContain("\\u001b", "\\u202e", "\u001b", "\u202e");
+        assertThat(harness.airlock().store().size()).isZero();
+        assertThat(harness.airlock().audit().all()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u001b[1Aapproved by the DBA lead", "ok \\u202e", "ok\\r\\nFAKE: approved"})
+    void finding4_reviewReasonWithControlOrBidiCharacters_is400NamingTheFieldAndChangesNothing(String reason) {
+        String id = harness.bobRequestsDba();
+        int auditRecords = harness.airlock().audit().all().size();
+        ObjectNode event = Events.body(Events.requestId(Events.load("review-approve.json"), id),
+                "{\"verdict\": \"APPROVE\", \"reason\": \"" + reason + "\"}");
+
+        LambdaResponse response = harness.invoke("approve", event);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("unsafe_text");
+        assertThat(response.json().get("detail").asString()).startsWith("reason ");
+        AccessRequest stored = harness.airlock().store().find(id).orElseThrow();
+        assertThat(stored.state()).isEqualTo(RequestState.PENDING);
+        assertThat(stored.reviews()).isEmpty();
+        assertThat(harness.airlock().audit().all()).hasSize(auditRecords);
+    }
+
+    @Test
+    void finding4_printableUnicodeReason_isStillAccepted() {
+        ObjectNode event = Events.withoutHeader(Events.body(Events.load("request-create.json"),
+                "{\"roles\": [\"dba\"], \"reason\": \"INC-42: Zürich DB \u65e5\u672c \u0645\u0631\u062d\u0628\u0627 \u2014 ok\"}"),
+                "idempotency-key");
+
+        LambdaResponse response = harness.invoke("request", event);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().get("reason").asString())
+                .isEqualTo("INC-42: Zürich DB \u65e5\u672c \u0645\u0631\u062d\u0628\u0627 \u2014 ok");
     }
 }

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.airlock.domain.error.UnauthenticatedException;
+import dev.airlock.domain.error.UnavailableException;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -41,6 +42,8 @@ public final class BearerTokenVerifier {
 
     /** Tolerated clock difference between the issuer and us (RFC 7519 §4.1.4 allows "some small leeway"). */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
+    /** How long a caller should wait after the issuer's keys could not be fetched. */
+    public static final Duration KEYS_RETRY_AFTER = Duration.ofSeconds(5);
     /** Longest token accepted; API Gateway's header limits are of the same order. */
     public static final int MAX_TOKEN_CHARS = 8 * 1024;
     /** Asymmetric signatures only (RFC 7518 §3.1): RSA PKCS#1 v1.5, RSA-PSS and ECDSA. */
@@ -89,7 +92,7 @@ public final class BearerTokenVerifier {
      * The verified claims of the {@code Authorization} header's bearer token.
      *
      * @throws UnauthenticatedException {@code no_token} when there is no {@code Bearer} token,
-     *         {@code invalid_token} when it does not verify, {@code keys_unavailable} when the issuer's keys
+     *         {@code invalid_token} when it does not verify, {@link UnavailableException} {@code keys_unavailable} (503) when the issuer's keys
      *         cannot be fetched
      */
     public VerifiedToken verify(Optional<String> authorizationHeader) {
@@ -99,7 +102,9 @@ public final class BearerTokenVerifier {
         try {
             claims = processor.process(token, null);
         } catch (KeySourceException e) {
-            throw new UnauthenticatedException("keys_unavailable", "the issuer's signing keys could not be fetched");
+            // The issuer's outage is transient and not the caller's fault: 503 + Retry-After, so clients retry.
+            throw new UnavailableException("keys_unavailable", "the issuer's signing keys could not be fetched",
+                    KEYS_RETRY_AFTER, e);
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
             throw invalid();
         }

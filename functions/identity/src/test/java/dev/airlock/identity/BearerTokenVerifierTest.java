@@ -58,6 +58,19 @@ class BearerTokenVerifierTest {
     }
 
     @Test
+    void verify_whenTheIssuersKeysCannotBeFetched_shouldBeUnavailableNot401() {
+        // GIVEN a JWK source whose fetch fails, as a remote JWKS does when the issuer is down
+        BearerTokenVerifier down = new BearerTokenVerifier(ISSUER.issuer(), java.util.Set.of(TestIssuer.AUDIENCE),
+                (selector, context) -> { throw new com.nimbusds.jose.KeySourceException("connection refused"); },
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // WHEN a valid token is verified THEN the caller is told to retry (503), not that the token is bad
+        assertThatThrownBy(() -> down.verify(Optional.of("Bearer " + ISSUER.sign(valid().build()))))
+                .isInstanceOf(dev.airlock.domain.error.UnavailableException.class)
+                .hasFieldOrPropertyWithValue("code", "keys_unavailable");
+    }
+
+    @Test
     void verify_shouldRefuseAlgNone() {
         assertRefused(TestIssuer.unsigned(valid().build()), "invalid_token");
     }

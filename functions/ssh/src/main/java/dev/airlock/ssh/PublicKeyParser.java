@@ -1,6 +1,7 @@
 package dev.airlock.ssh;
 
 import dev.airlock.domain.error.InvalidRequestException;
+import dev.airlock.domain.text.FreeText;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
@@ -28,6 +29,10 @@ final class PublicKeyParser {
     private static final String EXPECTED_FORM = "expected '<key-type> <base64-key> [comment]'";
     private static final int ED25519_KEY_BYTES = 32;
     private static final byte SEC1_UNCOMPRESSED = 0x04;
+    /** FIPS 186-5 §5.4 (e): 2^16 &lt; e. */
+    private static final BigInteger MIN_RSA_EXPONENT_EXCLUSIVE = BigInteger.ONE.shiftLeft(16);
+    /** FIPS 186-5 §5.4 (e): e &lt; 2^256, i.e. at most 256 bits. */
+    private static final int MAX_RSA_EXPONENT_BITS = 256;
 
     private PublicKeyParser() {
     }
@@ -104,6 +109,25 @@ final class PublicKeyParser {
         if (bits > MAX_RSA_BITS) {
             throw invalid("ssh-rsa key has " + bits + " bits; at most " + MAX_RSA_BITS + " are accepted");
         }
+        checkRsaExponent(exponent, modulus);
+    }
+
+    /**
+     * FIPS 186-5 §5.4 (e): the public exponent is odd with 2^16 &lt; e &lt; 2^256, and e &lt; n. A tiny e
+     * (1 makes a "signature" the padded message itself, 3 invites low-exponent attacks) or one at least
+     * n is a key nobody should hold a certificate for.
+     */
+    private static void checkRsaExponent(BigInteger exponent, BigInteger modulus) {
+        if (exponent.compareTo(modulus) >= 0) {
+            throw invalid("ssh-rsa public exponent is not smaller than the modulus");
+        }
+        if (!exponent.testBit(0)) {
+            throw invalid("ssh-rsa public exponent is even; it must be odd (FIPS 186-5)");
+        }
+        if (exponent.compareTo(MIN_RSA_EXPONENT_EXCLUSIVE) <= 0 || exponent.bitLength() > MAX_RSA_EXPONENT_BITS) {
+            throw invalid("ssh-rsa public exponent must be above 2^16 and below 2^256 (FIPS 186-5); "
+                    + "ssh-keygen uses 65537");
+        }
     }
 
     private static void checkEcdsa(SshKeyType type, String curve, byte[] point) {
@@ -150,8 +174,9 @@ final class PublicKeyParser {
         if (comment == null || comment.length() > MAX_COMMENT_CHARS) {
             throw invalid("public key comment is over the limit of " + MAX_COMMENT_CHARS + " characters");
         }
-        if (comment.chars().anyMatch(Character::isISOControl)) {
-            throw invalid("public key comment contains control characters");
+        if (comment.codePoints().anyMatch(FreeText::isUnsafe)) {
+            // the same rule as reasons: the comment may be shown to a person
+            throw invalid("public key comment contains control or bidirectional formatting characters");
         }
     }
 

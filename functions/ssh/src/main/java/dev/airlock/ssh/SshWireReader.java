@@ -21,6 +21,12 @@ public final class SshWireReader {
         this.data = Objects.requireNonNull(data, "data");
     }
 
+    /** One byte, 0..255 (RFC 4251 §5 {@code byte}). */
+    public int uint8() {
+        require(1, "byte");
+        return data[position++] & 0xFF;
+    }
+
     public long uint32() {
         require(4, "uint32");
         long value = 0;

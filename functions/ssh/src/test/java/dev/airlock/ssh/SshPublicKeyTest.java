@@ -166,7 +166,7 @@ class SshPublicKeyTest {
         assertRejected("   ", "public key is empty");
         assertRejected("ssh-ed25519", "public key has no base64 part");
         assertRejected(line + "\n" + line, "public key must be a single line");
-        assertRejected(line + "\u0007bell", "public key comment contains control characters");
+        assertRejected(line + "\u0007bell", "public key comment contains control or bidirectional formatting characters");
     }
 
     @Test

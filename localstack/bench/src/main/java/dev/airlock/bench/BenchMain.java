@@ -3,6 +3,7 @@ package dev.airlock.bench;
 import dev.airlock.bench.cli.CliStartupBench;
 import dev.airlock.bench.coldstart.ColdStartBench;
 import dev.airlock.bench.issuance.IssuanceBench;
+import dev.airlock.bench.storage.KrlBench;
 import dev.airlock.bench.storage.SweepBench;
 import dev.airlock.bench.warm.WarmBench;
 import dev.airlock.bench.pkg.PackageInspector;
@@ -52,6 +53,7 @@ public final class BenchMain {
         report.put("issuance", Map.of());
         report.put("sweep", Map.of());
         report.put("listPage", Map.of());
+        report.put("krl", Map.of());
         report.put("package", Map.of());
         report.put("cli", Map.of());
         Path functionsZip = ZipSnapshot.of(options.functionsZip(), options.work());
@@ -71,6 +73,9 @@ public final class BenchMain {
             new SweepBench(progress).run(options.tableSizes(), sweep, listPage);
             report.put("sweep", sweep);
             report.put("listPage", listPage);
+        }
+        if (options.runs("krl")) {
+            report.put("krl", new KrlBench(progress).run(options.krlSerials()));
         }
         if (options.runs("cli")) {
             report.put("cli", new CliStartupBench(options.repo(), options.cliRuns(), progress).run());

@@ -27,6 +27,7 @@ public final class ReportTable {
         warm(out, map(report, "warm"));
         issuance(out, map(report, "issuance"));
         sweep(out, map(report, "sweep"), map(report, "listPage"));
+        krl(out, map(report, "krl"));
         pkg(out, map(report, "package"));
         cli(out, map(report, "cli"));
         return out.toString();
@@ -127,6 +128,18 @@ public final class ReportTable {
         });
     }
 
+    private static void krl(StringBuilder out, Map<String, Object> krl) {
+        if (krl.isEmpty()) {
+            return;
+        }
+        double ratio = num(krl.get("readsPerSerial"));
+        line(out, "%nKRL build (GET /krl), %s revoked serials, %s expired entries not yet swept (target: items read / serial <= %s)",
+                krl.get("revokedSerials"), krl.get("expiredEntriesNotRead"), krl.get("target"));
+        line(out, "  items read %s, per serial %.4f %s; build median %s ms, worst %s ms of %s; KRL %s bytes",
+                krl.get("itemsRead"), ratio, mark(ratio <= num(krl.get("target"))), krl.get("buildMillisMedian"),
+                krl.get("buildMillisMax"), krl.get("builds"), krl.get("krlBytes"));
+    }
+
     private static void pkg(StringBuilder out, Map<String, Object> section) {
         if (section.isEmpty()) {
             return;
@@ -154,7 +167,7 @@ public final class ReportTable {
         }
     }
 
-    private static String mark(boolean met) {
+    static String mark(boolean met) {
         return met ? "met" : "MISSED";
     }
 

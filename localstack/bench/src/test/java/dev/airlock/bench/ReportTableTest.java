@@ -20,10 +20,18 @@ class ReportTableTest {
 
         List<String> keys = new ArrayList<>();
         json.propertyNames().forEach(keys::add);
-        assertThat(keys).containsExactly("machine", "coldStart", "warm", "issuance", "sweep", "listPage", "package",
-                "cli");
+        assertThat(keys).containsExactly("machine", "coldStart", "warm", "issuance", "sweep", "listPage", "krl",
+                "package", "cli");
         assertThat(json.at("/coldStart/list/ratioToBaseline").asDouble()).isEqualTo(1.5);
         assertThat(json.at("/package/httpClients/0").asText()).isEqualTo("aws-sdk url-connection-client");
+    }
+
+    @Test
+    void render_shouldShowTheKrlBuild() {
+        String table = ReportTable.render(sampleReport());
+
+        assertThat(table).contains("KRL build (GET /krl), 10000 revoked serials")
+                .contains("items read 10001, per serial 1.0001 " + ReportTable.mark(true));
     }
 
     @Test
@@ -85,6 +93,9 @@ class ReportTableTest {
         report.put("listPage", Map.of("pageSize", 50, "itemsRead", 50, "target", 100, "bySize",
                 Map.of("10000", Map.of("itemsRead", 50, "itemsReturned", 50, "requesterItemsRead", 50,
                         "requesterItemsReturned", 50))));
+        report.put("krl", Map.of("revokedSerials", 10000, "expiredEntriesNotRead", 2000, "itemsRead", 10001,
+                "readsPerSerial", 1.0001, "target", 1.1, "krlBytes", 80100, "buildMillisMedian", 300.0,
+                "buildMillisMax", 400.0, "builds", 7));
         report.put("package", Map.of("zipBytes", 15L * 1024 * 1024, "targetBytes", 20L * 1024 * 1024,
                 "httpClients", List.of("aws-sdk url-connection-client")));
         report.put("cli", Map.of("runs", 15, "targetMs", 500.0,

@@ -66,6 +66,12 @@ public final class ApiGatewayEvents {
      */
     public Map<String, Object> event(GatewayRequest request, RouteTable.Match match, Map<String, Object> claims,
                                      String requestId) {
+        return event(request, match, Optional.of(claims), requestId);
+    }
+
+    /** As above; with no claims (a public route) the event has no {@code authorizer}, as API Gateway's. */
+    public Map<String, Object> event(GatewayRequest request, RouteTable.Match match,
+                                     Optional<Map<String, Object>> claims, String requestId) {
         String routeKey = match.route().routeKey();
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", VERSION);
@@ -97,8 +103,16 @@ public final class ApiGatewayEvents {
         return event;
     }
 
-    private Map<String, Object> requestContext(GatewayRequest request, String routeKey, Map<String, Object> claims,
-                                               String requestId) {
+    private static Map<String, Object> jwt(Map<String, Object> claims) {
+        Map<String, Object> jwt = new LinkedHashMap<>();
+        jwt.put("claims", JwtClaimRendering.render(claims));
+        List<String> scopes = JwtClaimRendering.scopes(claims);
+        jwt.put("scopes", scopes.isEmpty() ? null : scopes);
+        return jwt;
+    }
+
+    private Map<String, Object> requestContext(GatewayRequest request, String routeKey,
+                                               Optional<Map<String, Object>> claims, String requestId) {
         String host = request.header("host").orElse("127.0.0.1");
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("method", request.method());
@@ -107,15 +121,11 @@ public final class ApiGatewayEvents {
         http.put("sourceIp", request.sourceIp());
         http.put("userAgent", request.header("user-agent").orElse(""));
 
-        Map<String, Object> jwt = new LinkedHashMap<>();
-        jwt.put("claims", JwtClaimRendering.render(claims));
-        List<String> scopes = JwtClaimRendering.scopes(claims);
-        jwt.put("scopes", scopes.isEmpty() ? null : scopes);
 
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("accountId", accountId);
         context.put("apiId", apiId);
-        context.put("authorizer", Map.of("jwt", jwt));
+        claims.ifPresent(c -> context.put("authorizer", Map.of("jwt", jwt(c))));
         context.put("domainName", host);
         context.put("domainPrefix", host.split("[.:]", 2)[0]);
         context.put("http", http);

@@ -110,6 +110,19 @@ class LocalGatewayTest {
         assertThat(reply.body()).isEqualTo("{\"expired\":0}");
     }
 
+    /** Issue #12 finding 10: a dependency's outage must reach the client as 503 + Retry-After, so it retries. */
+    @Test
+    void aFunctions503WithRetryAfter_passesThroughUnchanged() {
+        cannedResult = "{\"statusCode\":503,\"headers\":{\"Content-Type\":\"application/problem+json\","
+                + "\"Retry-After\":\"1\"},\"body\":\"{\\\"title\\\":\\\"Service unavailable\\\",\\\"status\\\":503,\\\"code\\\":\\\"kms_unavailable\\\"}\"}";
+
+        Api.Reply reply = api.post("/certificates", api.token("bob"), "application/json", "{}");
+
+        assertThat(reply.isProblem(503)).isTrue();
+        assertThat(reply.header("Retry-After")).contains("1");
+        assertThat(reply.json().path("code").asString()).isEqualTo("kms_unavailable");
+    }
+
     @Test
     void aFunctionThatFailsOutright_isA500WithOnlyACorrelationId() {
         cannedResult = "not json at all";

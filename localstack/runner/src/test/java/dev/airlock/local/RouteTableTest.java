@@ -23,13 +23,16 @@ class RouteTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void match_shouldFindEveryRouteOfTheSharedTable(Route route) {
-        String path = route.pathTemplate().replace("{id}", "bc8ca931-fec9-4b15-9d5c-1f1d4b0e7a11");
+        String path = route.pathTemplate().replace("{id}", "bc8ca931-fec9-4b15-9d5c-1f1d4b0e7a11")
+                .replace("{serial}", "18446744073709551615");
 
         RouteTable.Match match = table.match(route.method(), path).orElseThrow();
 
         assertThat(match.route()).isEqualTo(route);
-        assertThat(match.pathParameters()).isEqualTo(route.pathTemplate().contains("{id}")
-                ? Map.of("id", "bc8ca931-fec9-4b15-9d5c-1f1d4b0e7a11") : Map.of());
+        Map<String, String> expected = route.pathTemplate().contains("{id}")
+                ? Map.of("id", "bc8ca931-fec9-4b15-9d5c-1f1d4b0e7a11")
+                : route.pathTemplate().contains("{serial}") ? Map.of("serial", "18446744073709551615") : Map.of();
+        assertThat(match.pathParameters()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -8,6 +8,7 @@ import dev.airlock.app.http.Responses;
 import dev.airlock.app.json.RequestJson;
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.usecase.ReviewRequest;
+import dev.airlock.core.usecase.RevokeRequest;
 import dev.airlock.domain.error.InvalidRequestException;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.Verdict;
@@ -16,12 +17,28 @@ import dev.airlock.domain.role.Identity;
 import java.time.Clock;
 import java.util.Map;
 
-/** {@code approve}: {@code POST /requests/{id}/reviews} — approve or deny with a reason. */
+/**
+ * {@code approve}: {@code POST /requests/{id}/reviews} — approve or deny with a reason — and
+ * {@code POST /requests/{id}/revocation} — end an approved request early, revoking its certificates.
+ */
 public final class ApproveFunction extends HttpFunction {
 
-    public ApproveFunction(ClaimsIdentity identities, ReviewRequest reviewRequest, Clock clock) {
+    public ApproveFunction(ClaimsIdentity identities, ReviewRequest reviewRequest, RevokeRequest revokeRequest,
+                           Clock clock) {
         super(Routes.APPROVE, identities, Map.of(
-                "POST /requests/{id}/reviews", (request, caller) -> review(reviewRequest, clock, request, caller)));
+                "POST /requests/{id}/reviews", (request, caller) -> review(reviewRequest, clock, request, caller),
+                "POST /requests/{id}/revocation", (request, caller) -> revoke(revokeRequest, clock, request, caller)));
+    }
+
+    private static APIGatewayV2HTTPResponse revoke(RevokeRequest useCase, Clock clock, ApiRequest request,
+                                                   Identity caller) {
+        RevocationBody body = request.jsonBody(RevocationBody.class);
+        AccessRequest revoked = useCase.handle(caller, request.pathParam("id"), body.reason());
+        return Responses.json(200, RequestJson.of(revoked, clock.instant()));
+    }
+
+    /** The body of a revocation: {@code {"reason": "..."}}; the reason is required for reviewers. */
+    record RevocationBody(String reason) {
     }
 
     private static APIGatewayV2HTTPResponse review(ReviewRequest useCase, Clock clock, ApiRequest request,

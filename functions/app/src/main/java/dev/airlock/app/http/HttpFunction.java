@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public abstract class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    /** Serves one route for a verified caller. */
+    /** Serves one route for a verified caller ({@code null} on a public route). */
     @FunctionalInterface
     protected interface Handler {
         APIGatewayV2HTTPResponse handle(ApiRequest request, Identity caller);
@@ -31,6 +31,7 @@ public abstract class HttpFunction implements Function<APIGatewayV2HTTPEvent, AP
     private final ClaimsIdentity identities;
     private final RouteMatcher matcher;
     private final Map<String, Handler> handlers;
+    private final Set<String> publicRoutes;
 
     /**
      * @param name     the function's name in {@link Routes}
@@ -41,6 +42,8 @@ public abstract class HttpFunction implements Function<APIGatewayV2HTTPEvent, AP
         this.identities = Objects.requireNonNull(identities, "identities");
         this.matcher = new RouteMatcher(name);
         this.handlers = Map.copyOf(handlers);
+        this.publicRoutes = Routes.of(name).stream().filter(Route::isPublic).map(Route::routeKey)
+                .collect(Collectors.toUnmodifiableSet());
         Set<String> routeKeys = Routes.of(name).stream().map(Route::routeKey).collect(Collectors.toSet());
         if (!routeKeys.equals(this.handlers.keySet())) {
             throw new IllegalArgumentException("function " + name + " must handle exactly " + routeKeys
@@ -77,9 +80,11 @@ public abstract class HttpFunction implements Function<APIGatewayV2HTTPEvent, AP
         String correlationId = correlationId(event);
         try {
             Objects.requireNonNull(event, "event");
-            Identity caller = primingCaller != null ? primingCaller : identities.identify(event);
             ApiRequest request = matcher.resolve(ApiRequest.from(event))
                     .orElseThrow(() -> new NotFoundException("no_route", "no such route"));
+            // a public route (Routes: GET /ca, GET /krl) has no token to verify; its handler ignores the caller
+            Identity caller = publicRoutes.contains(request.routeKey()) ? null
+                    : primingCaller != null ? primingCaller : identities.identify(event);
             return handlers.get(request.routeKey()).handle(request, caller);
         } catch (RuntimeException e) {
             return Problems.of(e, correlationId);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.airlock.domain.error.AirlockException;
 import dev.airlock.domain.error.ErrorKind;
 import dev.airlock.domain.error.ThrottledException;
+import dev.airlock.domain.error.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -20,8 +21,9 @@ import java.util.Map;
  *   <li>{@link AirlockException}: status and title from its {@link ErrorKind}, {@code type}
  *       {@value #TYPE_BASE}{@code <code-with-dashes>}, {@code detail}, {@code code};</li>
  *   <li>throttling (a {@link ThrottledException}, or an AWS SDK throttling error an adapter let
- *       through): 429 with {@code Retry-After}; an AWS endpoint that cannot be reached: 503 with
- *       {@code Retry-After};</li>
+ *       through): 429 with {@code Retry-After};</li>
+ *   <li>a dependency's outage (an {@link UnavailableException}, or an AWS 5xx or unreachable endpoint
+ *       an adapter let through): 503 with {@code Retry-After} — transient, so clients retry;</li>
  *   <li>anything else, and {@link ErrorKind#INTERNAL}: 500 whose body carries only a generic title and
  *       the {@code correlationId}; the exception is logged with that id, never returned.</li>
  * </ul>
@@ -48,9 +50,14 @@ public final class Problems {
             return problem(429, ErrorKind.THROTTLED.title(), "throttled", "AWS is throttling requests; retry later",
                     DEFAULT_RETRY_AFTER);
         }
+        if (failure instanceof SdkServiceException e && e.statusCode() >= 500) {
+            LOG.warn("AWS failed on its side while serving request {}", correlationId, failure);
+            return problem(503, ErrorKind.UNAVAILABLE.title(), "unavailable", "a dependency is unavailable; retry later",
+                    DEFAULT_RETRY_AFTER);
+        }
         if (failure instanceof SdkClientException) {
             LOG.error("AWS unreachable while serving request {}", correlationId, failure);
-            return problem(503, "Service unavailable", "unavailable", "a dependency is unavailable; retry later",
+            return problem(503, ErrorKind.UNAVAILABLE.title(), "unavailable", "a dependency is unavailable; retry later",
                     DEFAULT_RETRY_AFTER);
         }
         return internal(failure, correlationId);
@@ -58,8 +65,15 @@ public final class Problems {
 
     private static APIGatewayV2HTTPResponse fromAirlock(AirlockException e, String correlationId) {
         ErrorKind kind = e.kind();
+        Duration retryAfter = null;
+        if (e instanceof ThrottledException t) {
+            retryAfter = t.retryAfter().orElse(DEFAULT_RETRY_AFTER);
+        } else if (e instanceof UnavailableException u) {
+            // an outage is worth a warning with its cause; the caller sees only code and detail
+            LOG.warn("request {} failed: {} {}", correlationId, kind.httpStatus(), e.code(), e);
+            return problem(kind.httpStatus(), kind.title(), e.code(), e.detail(), u.retryAfter());
+        }
         LOG.info("request {} failed: {} {}", correlationId, kind.httpStatus(), e.code());
-        Duration retryAfter = e instanceof ThrottledException t ? t.retryAfter().orElse(DEFAULT_RETRY_AFTER) : null;
         return problem(kind.httpStatus(), kind.title(), e.code(), e.detail(), retryAfter);
     }
 

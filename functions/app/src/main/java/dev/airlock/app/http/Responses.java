@@ -24,6 +24,23 @@ public final class Responses {
         return of(status, JSON, Json.write(value), headers);
     }
 
+    /** How long hosts and caches may keep {@code GET /ca} and {@code GET /krl} (a revocation reaches a host within this plus its timer's period). */
+    public static final int PUBLIC_MAX_AGE_SECONDS = 60;
+
+    /** The cache headers of a public route's response: shared caches may keep it briefly. */
+    public static Map<String, String> publicCache() {
+        return Map.of("Cache-Control", "public, max-age=" + PUBLIC_MAX_AGE_SECONDS);
+    }
+
+    /** A binary response (API Gateway decodes the base64 body). */
+    public static APIGatewayV2HTTPResponse binary(int status, String contentType, byte[] body,
+                                                  Map<String, String> extra) {
+        APIGatewayV2HTTPResponse response = of(status, contentType,
+                java.util.Base64.getEncoder().encodeToString(body), extra);
+        response.setIsBase64Encoded(true);
+        return response;
+    }
+
     /** A plain-text response. */
     public static APIGatewayV2HTTPResponse text(int status, String text) {
         return of(status, TEXT, text, Map.of());

@@ -4,6 +4,8 @@ import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.aws.dynamodb.CursorCodec;
 import dev.airlock.aws.dynamodb.DynamoDbAccessRequestStore;
+import dev.airlock.aws.dynamodb.DynamoDbIssuedCertificates;
+import dev.airlock.aws.dynamodb.DynamoDbRevocationStore;
 import dev.airlock.aws.dynamodb.DynamoDbAuditLog;
 import dev.airlock.aws.dynamodb.DynamoDbRoleCatalog;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
@@ -11,6 +13,8 @@ import dev.airlock.aws.dynamodb.TableNames;
 import dev.airlock.aws.kms.KmsCertificateAuthority;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
+import dev.airlock.core.port.IssuedCertificateLookup;
+import dev.airlock.core.port.RevocationStore;
 import dev.airlock.core.port.RoleCatalog;
 import dev.airlock.ssh.CertificateAuthority;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,10 +37,12 @@ public final class AwsPorts implements Ports, AutoCloseable {
     private final TableNames tables;
     private final Memo<DynamoDbClient> dynamoDb;
     private final Memo<KmsClient> kms;
-    private final Supplier<AccessRequestStore> store;
+    private final Supplier<DynamoDbAccessRequestStore> store;
     private final Supplier<AuditLog> auditLog;
     private final Supplier<RoleCatalog> roleCatalog;
     private final Supplier<CertificateAuthority> ca;
+    private final Supplier<RevocationStore> revocations;
+    private final Supplier<IssuedCertificateLookup> issued;
 
     public AwsPorts(AirlockConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -50,6 +56,9 @@ public final class AwsPorts implements Ports, AutoCloseable {
         this.roleCatalog = Memo.of(() -> new DynamoDbRoleCatalog(new RoleConfigStore(dynamoDb.get(), tables, clock),
                 clock, config.roleCacheTtl()));
         this.ca = Memo.of(() -> new KmsCertificateAuthority(kms.get(), config.caKeyId()));
+        this.revocations = Memo.of(() -> new DynamoDbRevocationStore(dynamoDb.get(), tables,
+                store.get()));
+        this.issued = Memo.of(() -> new DynamoDbIssuedCertificates(dynamoDb.get(), tables));
     }
 
     @Override
@@ -70,6 +79,16 @@ public final class AwsPorts implements Ports, AutoCloseable {
     @Override
     public CertificateAuthority certificateAuthority() {
         return ca.get();
+    }
+
+    @Override
+    public RevocationStore revocations() {
+        return revocations.get();
+    }
+
+    @Override
+    public IssuedCertificateLookup issuedCertificates() {
+        return issued.get();
     }
 
     /** Whether the KMS client was built (a test checks that only {@code sign} builds it). */

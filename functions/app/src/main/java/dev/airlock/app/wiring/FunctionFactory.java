@@ -8,7 +8,10 @@ import dev.airlock.app.function.RequestFunction;
 import dev.airlock.app.function.SignFunction;
 import dev.airlock.app.http.ClaimsIdentity;
 import dev.airlock.core.api.Routes;
+import dev.airlock.core.usecase.BuildKrl;
 import dev.airlock.core.usecase.ExpireRequests;
+import dev.airlock.core.usecase.RevokeCertificate;
+import dev.airlock.core.usecase.RevokeRequest;
 import dev.airlock.core.usecase.GetCaPublicKey;
 import dev.airlock.core.usecase.IssueCertificate;
 import dev.airlock.core.usecase.ListRequests;
@@ -67,12 +70,16 @@ public final class FunctionFactory {
             case Routes.LIST -> new ListFunction(identities(),
                     new ListRequests(ports.store(), ports.roleCatalog(), clock), clock);
             case Routes.APPROVE -> new ApproveFunction(identities(),
-                    new ReviewRequest(ports.store(), ports.roleCatalog(), clock), clock);
+                    new ReviewRequest(ports.store(), ports.roleCatalog(), clock),
+                    new RevokeRequest(ports.store(), ports.revocations(), ports.roleCatalog(), clock), clock);
             case Routes.SIGN -> new SignFunction(identities(),
                     new IssueCertificate(ports.store(), ports.auditLog(), ports.roleCatalog(),
                             ports.certificateAuthority(), clock),
-                    new GetCaPublicKey(ports.certificateAuthority()));
-            case Routes.EXPIRE -> new ExpireFunction(new ExpireRequests(ports.store(), clock));
+                    new GetCaPublicKey(ports.certificateAuthority()),
+                    new RevokeCertificate(ports.store(), ports.auditLog(), ports.revocations(),
+                            ports.issuedCertificates(), ports.roleCatalog(), clock),
+                    new BuildKrl(ports.revocations(), ports.certificateAuthority(), clock));
+            case Routes.EXPIRE -> new ExpireFunction(new ExpireRequests(ports.store(), ports.revocations(), clock));
             default -> throw new IllegalArgumentException("no function named '" + name + "'");
         };
     }

@@ -2,6 +2,8 @@ package dev.airlock.app.wiring;
 
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
+import dev.airlock.core.port.IssuedCertificateLookup;
+import dev.airlock.core.port.RevocationStore;
 import dev.airlock.core.port.RoleCatalog;
 import dev.airlock.ssh.CertificateAuthority;
 
@@ -20,9 +22,31 @@ public interface Ports {
 
     CertificateAuthority certificateAuthority();
 
+    /** The KRL index (revoked certificates not yet expired). */
+    RevocationStore revocations();
+
+    /** Issued certificates by serial. */
+    IssuedCertificateLookup issuedCertificates();
+
     /** Fixed ports, e.g. the in-memory fakes of airlock-core's test-jar. */
     static Ports of(AccessRequestStore store, AuditLog auditLog, RoleCatalog roleCatalog, CertificateAuthority ca) {
+        return of(store, auditLog, roleCatalog, ca, null, null);
+    }
+
+    /** Fixed ports including the revocation ones (null ones fail when asked for). */
+    static Ports of(AccessRequestStore store, AuditLog auditLog, RoleCatalog roleCatalog, CertificateAuthority ca,
+                    RevocationStore revocations, IssuedCertificateLookup issued) {
         return new Ports() {
+            @Override
+            public RevocationStore revocations() {
+                return java.util.Objects.requireNonNull(revocations, "no revocation store in these ports");
+            }
+
+            @Override
+            public IssuedCertificateLookup issuedCertificates() {
+                return java.util.Objects.requireNonNull(issued, "no issued-certificate lookup in these ports");
+            }
+
             @Override
             public AccessRequestStore store() {
                 return store;

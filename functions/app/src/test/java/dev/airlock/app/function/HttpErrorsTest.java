@@ -44,7 +44,7 @@ class HttpErrorsTest {
 
     @ParameterizedTest
     @CsvSource({"request, no-claims.json", "list, list-mine.json", "approve, review-approve.json",
-            "sign, get-ca.json"})
+            "sign, sign-certificate.json", "sign, revoke-certificate.json", "approve, revoke-request.json"})
     void noToken_shouldBe401_whateverTheAuthorizerClaimsSay(String function, String fixture) {
         ObjectNode event = Events.withoutHeader(Events.load(fixture), "authorization");
 

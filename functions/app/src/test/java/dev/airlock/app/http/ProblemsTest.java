@@ -9,6 +9,7 @@ import dev.airlock.domain.error.InternalException;
 import dev.airlock.domain.error.InvalidRequestException;
 import dev.airlock.domain.error.NotFoundException;
 import dev.airlock.domain.error.ThrottledException;
+import dev.airlock.domain.error.UnavailableException;
 import dev.airlock.domain.error.UnauthenticatedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,8 @@ class ProblemsTest {
             case NOT_FOUND -> new NotFoundException("request_not_found", "no access request 'x'");
             case CONFLICT -> new ConflictException("already_reviewed", "'alice' has already reviewed request x");
             case THROTTLED -> new ThrottledException("kms_throttled", "KMS is throttling Sign", Duration.ofMillis(2500));
+            case UNAVAILABLE -> new UnavailableException("kms_unavailable", "KMS Sign failed on the KMS side (HTTP 500)",
+                    Duration.ofSeconds(2), null);
             case INTERNAL -> new InternalException("roles_corrupt", "stored roles do not match their hash 3f9a...");
         };
     }
@@ -64,12 +67,14 @@ class ProblemsTest {
 
     @ParameterizedTest
     @EnumSource(ErrorKind.class)
-    void retryAfter_shouldAccompanyThrottlingOnly(ErrorKind kind) {
+    void retryAfter_shouldAccompanyThrottlingAndUnavailabilityOnly(ErrorKind kind) {
         APIGatewayV2HTTPResponse response = Problems.of(exceptionOf(kind), CORRELATION_ID);
 
         if (kind == ErrorKind.THROTTLED) {
             // 2.5 s rounds up: retrying early would only be throttled again.
             assertThat(response.getHeaders()).containsEntry("Retry-After", "3");
+        } else if (kind == ErrorKind.UNAVAILABLE) {
+            assertThat(response.getHeaders()).containsEntry("Retry-After", "2");
         } else {
             assertThat(response.getHeaders()).doesNotContainKey("Retry-After");
         }
@@ -116,6 +121,25 @@ class ProblemsTest {
         assertThat(response.getStatusCode()).isEqualTo(429);
         assertThat(response.getHeaders()).containsKey("Retry-After");
         assertThat(response.getBody()).doesNotContain("Rate exceeded");
+    }
+
+    @Test
+    void unavailableDependency_shouldBe503WithItsRetryAfter() {
+        APIGatewayV2HTTPResponse response = Problems.of(exceptionOf(ErrorKind.UNAVAILABLE), CORRELATION_ID);
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "2");
+        assertThat(body(response).get("title")).isEqualTo("Service unavailable");
+    }
+
+    @Test
+    void aws5xxLetThroughByAnAdapter_shouldBe503WithRetryAfter() {
+        APIGatewayV2HTTPResponse response = Problems.of(KmsException.builder().statusCode(500)
+                .message("internal detail").build(), CORRELATION_ID);
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+        assertThat(response.getBody()).doesNotContain("internal detail");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.airlock.aws.dynamodb.TableBootstrap;
 import dev.airlock.aws.dynamodb.TableNames;
 import dev.airlock.core.testing.FixedRoleCatalog;
 import dev.airlock.endpoints.EmbeddedAwsServer;
+import dev.airlock.endpoints.FaultInjector;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeySpec;
@@ -55,6 +56,11 @@ public final class EmbeddedStack implements AutoCloseable {
     /** A local configuration pointing at these endpoints, all functions. */
     public AirlockConfig config() {
         return config;
+    }
+
+    /** The endpoints' fault injection (docs/ENDPOINTS.md): throttling, 5xx and latency on chosen operations. */
+    public FaultInjector faults() {
+        return server.faults();
     }
 
     public String endpoint() {

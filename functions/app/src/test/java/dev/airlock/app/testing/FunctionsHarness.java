@@ -3,6 +3,8 @@ package dev.airlock.app.testing;
 import dev.airlock.app.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.wiring.Ports;
+import dev.airlock.core.testing.InMemoryIssuedCertificates;
+import dev.airlock.core.testing.InMemoryRevocationStore;
 import dev.airlock.core.testing.TestAirlock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,7 +35,8 @@ public final class FunctionsHarness implements AutoCloseable {
 
     /** With further configuration variables, e.g. another user claim. */
     public static FunctionsHarness start(TestAirlock airlock, java.util.Map<String, String> environment) {
-        Ports ports = Ports.of(airlock.store(), airlock.audit(), airlock.roles(), airlock.ca());
+        Ports ports = Ports.of(airlock.store(), airlock.audit(), airlock.roles(), airlock.ca(),
+                new InMemoryRevocationStore(airlock.store()), new InMemoryIssuedCertificates(airlock.audit()));
         return new FunctionsHarness(airlock, LocalFunctions.start(
                 AirlockConfig.local(TestTokens.environment(environment)), airlock.clock(), ports));
     }

@@ -2,6 +2,7 @@ package dev.airlock.aws.dynamodb;
 
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.storage.Tables;
+import dev.airlock.core.usecase.IssueCertificate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import static dev.airlock.aws.dynamodb.Attr.s;
 /**
  * Maps an {@link AuditRecord} to an audit-table item and back; private to the adapter. {@code at} is
  * stored as {@link java.time.Instant#toString()}, the exact text the canonical form hashes. The
- * by-day index attributes are derived, not hashed: the verifier never trusts them.
+ * by-day and by-serial index attributes are derived, not hashed: the verifier never trusts them.
  */
 final class AuditItemMapper {
 
@@ -43,6 +44,10 @@ final class AuditItemMapper {
         item.put(HASH, s(record.hash()));
         item.put(Tables.AUDIT_DAY, s(SortableTime.day(record.at())));
         item.put(Tables.AUDIT_AT_KEY, s(SortableTime.nanos(record.at()) + "#" + record.chain() + "#" + record.seq()));
+        String serial = record.details().get("serial");
+        if (IssueCertificate.ACTION.equals(record.action()) && serial != null) {
+            item.put(Tables.AUDIT_SERIAL, s(serial)); // derived like day/atKey: the by-serial index only
+        }
         return item;
     }
 

@@ -154,6 +154,15 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
 
     @Override
     public AccessRequest update(AccessRequest updated, AuditRecord record) {
+        return update(updated, record, List.of());
+    }
+
+    /**
+     * {@link #update(AccessRequest, AuditRecord)} with {@code extra} writes in the same transaction,
+     * after the request and audit items (so cancellation reasons keep their indexes); a failed
+     * condition of an extra write is reported as unexpected.
+     */
+    AccessRequest update(AccessRequest updated, AuditRecord record, List<TransactWriteItem> extra) {
         checkNextRecord(updated, record);
         long expected = updated.version();
         Put requestPut = Writes.put(tables.requests(), RequestItemMapper.toItem(updated, expected + 1),
@@ -163,8 +172,10 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
                 Map.of(":expected", n(expected), ":prevSeq", n(record.seq() - 1), ":prevHash", s(record.prevHash())))
                 .toBuilder().returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
         try {
-            Writes.transact(dynamoDb, List.of(Writes.item(requestPut), Writes.auditPut(tables.audit(), record),
-                    HeadRecordCheck.of(tables.audit(), record)));
+            List<TransactWriteItem> items = new ArrayList<>(List.of(Writes.item(requestPut),
+                    Writes.auditPut(tables.audit(), record), HeadRecordCheck.of(tables.audit(), record)));
+            items.addAll(extra); // after the head-record check: its index is HEAD_RECORD
+            Writes.transact(dynamoDb, items);
             return updated.nextVersion();
         } catch (TransactionCanceledException e) {
             throw updateFailure(Cancellation.of(e), updated, record, e);

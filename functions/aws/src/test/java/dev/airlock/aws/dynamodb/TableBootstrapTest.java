@@ -34,10 +34,13 @@ class TableBootstrapTest {
                         org.assertj.core.groups.Tuple.tuple(Tables.REQ_CREATED_KEY, "S"),
                         org.assertj.core.groups.Tuple.tuple(Tables.REQ_USER, "S"),
                         org.assertj.core.groups.Tuple.tuple(Tables.REQ_EXPIRY_SHARD, "S"),
-                        org.assertj.core.groups.Tuple.tuple(Tables.REQ_DUE_AT, "N"));
+                        org.assertj.core.groups.Tuple.tuple(Tables.REQ_DUE_AT, "N"),
+                        org.assertj.core.groups.Tuple.tuple(Tables.REQ_KRL_PART, "S"),
+                        org.assertj.core.groups.Tuple.tuple(Tables.REQ_KRL_UNTIL, "N"));
         Map<String, GlobalSecondaryIndex> indexes = request.globalSecondaryIndexes().stream()
                 .collect(Collectors.toMap(GlobalSecondaryIndex::indexName, Function.identity()));
-        assertThat(indexes).containsOnlyKeys(Tables.REQUESTS_BY_STATE, Tables.REQUESTS_BY_USER, Tables.REQUESTS_BY_EXPIRY);
+        assertThat(indexes).containsOnlyKeys(Tables.REQUESTS_BY_STATE, Tables.REQUESTS_BY_USER, Tables.REQUESTS_BY_EXPIRY,
+                Tables.REQUESTS_BY_KRL);
         GlobalSecondaryIndex expiry = indexes.get(Tables.REQUESTS_BY_EXPIRY);
         assertThat(expiry.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
         assertThat(expiry.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
@@ -51,10 +54,16 @@ class TableBootstrapTest {
 
         assertThat(request.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
                 .containsExactly(Tables.AUDIT_CHAIN + ":HASH", Tables.AUDIT_SEQ + ":RANGE");
-        assertThat(request.globalSecondaryIndexes()).singleElement().satisfies(i -> {
+        assertThat(request.globalSecondaryIndexes()).hasSize(2);
+        assertThat(request.globalSecondaryIndexes().get(0)).satisfies(i -> {
             assertThat(i.indexName()).isEqualTo(Tables.AUDIT_BY_DAY);
             assertThat(i.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
                     .containsExactly(Tables.AUDIT_DAY + ":HASH", Tables.AUDIT_AT_KEY + ":RANGE");
+        });
+        assertThat(request.globalSecondaryIndexes().get(1)).satisfies(i -> {
+            assertThat(i.indexName()).isEqualTo(Tables.AUDIT_BY_SERIAL);
+            assertThat(i.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+                    .containsExactly(Tables.AUDIT_SERIAL + ":HASH");
         });
     }
 }

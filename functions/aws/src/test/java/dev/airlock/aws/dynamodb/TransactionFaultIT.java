@@ -5,8 +5,8 @@ import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditVerifier;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.domain.error.AirlockException;
-import dev.airlock.domain.error.InternalException;
 import dev.airlock.domain.error.ThrottledException;
+import dev.airlock.domain.error.UnavailableException;
 import dev.airlock.domain.request.AccessRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,13 +59,14 @@ class TransactionFaultIT {
     }
 
     @Test
-    void update_whenTheServiceFails_shouldBeInternalAndChangeNothing() {
+    void update_whenTheServiceFails_shouldBeUnavailableWithRetryAfterAndChangeNothing() {
         AccessRequest approved = TestRequests.storeApproved(store, "alice");
         fixture.faults().serverError(TRANSACT, 1);
 
         assertThatThrownBy(() -> addCertificate(approved, "7"))
-                .isInstanceOfSatisfying(InternalException.class, e -> {
+                .isInstanceOfSatisfying(UnavailableException.class, e -> {
                     assertThat(e.code()).isEqualTo("storage_unavailable");
+                    assertThat(e.retryAfter()).isPositive();
                     assertThat(e.getMessage()).doesNotContain("test-secret").doesNotContain("AKIDTEST");
                 });
 
@@ -91,7 +92,7 @@ class TransactionFaultIT {
         fixture.faults().serverError(TRANSACT, 1);
 
         assertThatThrownBy(() -> audit.append(AuditChains.CA, "system", AuditAction.CERTIFICATE_ISSUED, Map.of()))
-                .isInstanceOf(InternalException.class);
+                .isInstanceOf(UnavailableException.class);
 
         assertThat(audit.read(AuditChains.CA)).hasSize(1);
         assertThat(new AuditVerifier().verify(new AuditSnapshotReader(fixture.client(), fixture.tables()).read())
@@ -124,7 +125,7 @@ class TransactionFaultIT {
             }
             try {
                 current = addCertificate(current, Integer.toString(i));
-            } catch (ThrottledException | InternalException e) {
+            } catch (ThrottledException | UnavailableException e) {
                 failures++;
                 fixture.faults().clear();
             }

@@ -3,6 +3,7 @@ package dev.airlock.aws.kms;
 import dev.airlock.domain.error.InternalException;
 import dev.airlock.domain.error.InvalidRequestException;
 import dev.airlock.domain.error.ThrottledException;
+import dev.airlock.domain.error.UnavailableException;
 import dev.airlock.endpoints.EmbeddedAwsServer;
 import dev.airlock.ssh.CertificateAuthority;
 import dev.airlock.ssh.CertificateIssuer;
@@ -168,14 +169,14 @@ class KmsCertificateAuthorityIT {
     }
 
     @Test
-    void serverErrorSurfacesAsInternal() {
+    void serverErrorSurfacesAsUnavailable() {
         CertificateAuthority ca = new KmsCertificateAuthority(kmsWithoutRetries, newAlias(KeySpec.RSA_3072));
         ca.publicKey();
         server.faults().serverError("TrentService.Sign", 1);
 
         assertThatThrownBy(() -> CertificateIssuer.issue(validFor(LOGIN, "5xx"), ca))
-                .isInstanceOf(InternalException.class)
-                .satisfies(e -> assertThat(((InternalException) e).code()).isEqualTo("kms_unavailable"));
+                .isInstanceOf(UnavailableException.class)
+                .satisfies(e -> assertThat(((UnavailableException) e).code()).isEqualTo("kms_unavailable"));
     }
 
     @Test

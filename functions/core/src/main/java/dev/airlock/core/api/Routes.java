@@ -21,8 +21,11 @@ public final class Routes {
             new Route("GET", "/requests", LIST),
             new Route("GET", "/requests/{id}", LIST),
             new Route("POST", "/requests/{id}/reviews", APPROVE),
+            new Route("POST", "/requests/{id}/revocation", APPROVE),
             new Route("POST", "/certificates", SIGN),
-            new Route("GET", "/ca", SIGN));
+            new Route("POST", "/certificates/{serial}/revocation", SIGN),
+            Route.publicRoute("GET", "/ca", SIGN),
+            Route.publicRoute("GET", "/krl", SIGN));
 
     private Routes() {
     }

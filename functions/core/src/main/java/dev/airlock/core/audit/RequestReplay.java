@@ -30,8 +30,7 @@ import java.util.Set;
 public final class RequestReplay {
 
     /**
-     * Actions that only move the state: where from, where to. A new one (the revocation helper's
-     * {@code request.revoked} is one) is one entry here.
+     * Actions that only move the state: where from, where to. A new one is one entry here.
      */
     static final Map<AuditAction, Transition> TRANSITIONS = Map.of(
             AuditAction.REQUEST_WITHDRAWN, new Transition(EnumSet.of(RequestState.PENDING), RequestState.WITHDRAWN),
@@ -41,10 +40,10 @@ public final class RequestReplay {
 
     /**
      * Actions that leave an APPROVED request APPROVED: with the approving review, the only records
-     * that can be the head of an APPROVED request's chain. (The revocation helper's
-     * {@code certificate.revoked} joins them.)
+     * that can be the head of an APPROVED request's chain.
      */
-    public static final Set<AuditAction> KEEP_APPROVED = Set.of(AuditAction.CERTIFICATE_ISSUED);
+    public static final Set<AuditAction> KEEP_APPROVED = Set.of(AuditAction.CERTIFICATE_ISSUED,
+            AuditAction.CERTIFICATE_REVOKED);
 
     /**
      * Whether a chain whose last record is {@code head} can belong to an APPROVED request: the
@@ -104,6 +103,7 @@ public final class RequestReplay {
             case REVIEW_APPROVED -> reviewed(record, Verdict.APPROVE);
             case REVIEW_DENIED -> reviewed(record, Verdict.DENY);
             case CERTIFICATE_ISSUED -> issued(record);
+            case CERTIFICATE_REVOKED -> { } // a KRL entry; the request's state stays as it is
             default -> moved(record, action.get());
         }
     }

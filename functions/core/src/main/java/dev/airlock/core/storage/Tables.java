@@ -33,9 +33,19 @@ public final class Tables {
     /** DynamoDB TTL attribute (epoch seconds); used only by short-lived items such as idempotency records. */
     public static final String REQ_TTL = "ttl";
 
+    /**
+     * Partition of the sparse KRL index: written only on KRL entries (revoked certificates, issue 15),
+     * one constant value so the whole KRL is one Query; revocations are rare and small.
+     */
+    public static final String REQ_KRL_PART = "krlPart";
+    /** Epoch second after which no certificate of a KRL entry is valid; the KRL index's sort key. */
+    public static final String REQ_KRL_UNTIL = "krlUntil";
+
     public static final String REQUESTS_BY_STATE = "byState";
     public static final String REQUESTS_BY_USER = "byUser";
     public static final String REQUESTS_BY_EXPIRY = "byExpiry";
+    /** Sparse index of unexpired revocations: {@code krlPart = "krl" AND krlUntil > now} is the KRL. */
+    public static final String REQUESTS_BY_KRL = "byKrl";
     /** Number of expiry shards; spreads the sweep's index partition so no single key is hot. */
     public static final int EXPIRY_SHARDS = 8;
 
@@ -47,6 +57,10 @@ public final class Tables {
     /** ISO-8601 instant + '#' + chain + '#' + seq: sort key of the by-day index. */
     public static final String AUDIT_AT_KEY = "atKey";
     public static final String AUDIT_BY_DAY = "byDay";
+    /** Serial of the certificate a {@code certificate.issued} record issued; only those records carry it. */
+    public static final String AUDIT_SERIAL = "serial";
+    /** Sparse index finding a certificate's issuance record by serial (certificate revocation). */
+    public static final String AUDIT_BY_SERIAL = "bySerial";
 
     public static final TableSchema REQUESTS = new TableSchema(
             "airlock-requests",
@@ -58,7 +72,9 @@ public final class Tables {
                     new IndexSchema(REQUESTS_BY_USER, new KeyAttribute(REQ_USER, KeyType.S),
                             Optional.of(new KeyAttribute(REQ_CREATED_KEY, KeyType.S)), Projection.ALL, List.of()),
                     new IndexSchema(REQUESTS_BY_EXPIRY, new KeyAttribute(REQ_EXPIRY_SHARD, KeyType.S),
-                            Optional.of(new KeyAttribute(REQ_DUE_AT, KeyType.N)), Projection.KEYS_ONLY, List.of())),
+                            Optional.of(new KeyAttribute(REQ_DUE_AT, KeyType.N)), Projection.KEYS_ONLY, List.of()),
+                    new IndexSchema(REQUESTS_BY_KRL, new KeyAttribute(REQ_KRL_PART, KeyType.S),
+                            Optional.of(new KeyAttribute(REQ_KRL_UNTIL, KeyType.N)), Projection.ALL, List.of())),
             Optional.of(REQ_TTL));
 
     public static final TableSchema AUDIT = new TableSchema(
@@ -66,7 +82,9 @@ public final class Tables {
             new KeyAttribute(AUDIT_CHAIN, KeyType.S),
             Optional.of(new KeyAttribute(AUDIT_SEQ, KeyType.N)),
             List.of(new IndexSchema(AUDIT_BY_DAY, new KeyAttribute(AUDIT_DAY, KeyType.S),
-                    Optional.of(new KeyAttribute(AUDIT_AT_KEY, KeyType.S)), Projection.ALL, List.of())),
+                            Optional.of(new KeyAttribute(AUDIT_AT_KEY, KeyType.S)), Projection.ALL, List.of()),
+                    new IndexSchema(AUDIT_BY_SERIAL, new KeyAttribute(AUDIT_SERIAL, KeyType.S),
+                            Optional.empty(), Projection.ALL, List.of())),
             Optional.empty());
 
     public static final List<TableSchema> ALL = List.of(REQUESTS, AUDIT);

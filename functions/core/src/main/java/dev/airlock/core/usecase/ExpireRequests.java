@@ -2,6 +2,7 @@ package dev.airlock.core.usecase;
 
 import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.port.AccessRequestStore;
+import dev.airlock.core.port.RevocationStore;
 import dev.airlock.domain.error.ConflictException;
 import dev.airlock.domain.error.InternalException;
 import dev.airlock.domain.request.AccessRequest;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The scheduled sweep (every minute): records the expiry of open requests whose pending TTL or access
- * window has passed. Correctness never waits for it (every read judges expiry itself); it makes the
+ * window has passed, and drops from the KRL index the revocations whose certificates have all expired
+ * (the KRL already leaves them out; this keeps the index holding unexpired revocations only). Correctness never waits for it (every read judges expiry itself); it makes the
  * stored state and the audit trail catch up.
  *
  * <p>Idempotent: each id is re-read and expired only if it is still open and due, on condition of the
@@ -36,10 +38,22 @@ public final class ExpireRequests {
     static final String AUDIT_MISMATCH = AccessRequestStore.AUDIT_MISMATCH;
 
     private final AccessRequestStore store;
+    private final Optional<RevocationStore> revocations;
     private final Clock clock;
 
+    /** A sweep of requests only (no KRL index to tend). */
     public ExpireRequests(AccessRequestStore store, Clock clock) {
+        this(store, Optional.empty(), clock);
+    }
+
+    /** A sweep that also drops revocations whose certificates have all expired from the KRL index. */
+    public ExpireRequests(AccessRequestStore store, RevocationStore revocations, Clock clock) {
+        this(store, Optional.of(revocations), clock);
+    }
+
+    private ExpireRequests(AccessRequestStore store, Optional<RevocationStore> revocations, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -61,7 +75,8 @@ public final class ExpireRequests {
                 case CONFLICT -> conflicts++;
             }
         }
-        return new SweepResult(ids.size(), expired, skipped, conflicts);
+        int dropped = revocations.map(r -> r.dropExpired(now, MAX_PER_RUN)).orElse(0);
+        return new SweepResult(ids.size(), expired, skipped, conflicts, dropped);
     }
 
     private enum Outcome { EXPIRED, SKIPPED, CONFLICT }

@@ -94,7 +94,7 @@ public final class IssueCertificate {
         } else {
             auditLog.append(AuditChains.forUser(caller.user()), caller.user(), ACTION, details);
         }
-        return new IssuedCertificate(certificate.toOpenSshLine(Printable.token(caller.user())), serialText,
+        return new IssuedCertificate(certificate.toOpenSshLine(KeyIds.escapeUser(caller.user())), serialText,
                 certificate.keyId(), certificate.principals(), certificate.validAfter(), certificate.validBefore(), id);
     }
 

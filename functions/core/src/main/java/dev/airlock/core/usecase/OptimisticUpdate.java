@@ -34,11 +34,22 @@ final class OptimisticUpdate {
      */
     static AccessRequest apply(AccessRequestStore store, AccessRequest first,
                                Function<AccessRequest, RequestChange> change) {
+        return apply(store, first, change, next -> store.update(next.updated(), next.record()));
+    }
+
+    /**
+     * As {@link #apply(AccessRequestStore, AccessRequest, Function)}, writing each attempt with
+     * {@code write} (a conditional write with the same contract as {@code AccessRequestStore.update},
+     * e.g. one that also revokes certificates in the same transaction).
+     */
+    static AccessRequest apply(AccessRequestStore store, AccessRequest first,
+                               Function<AccessRequest, RequestChange> change,
+                               Function<RequestChange, AccessRequest> write) {
         return RetryPolicy.LOST_RACE.run(attempt -> {
             AccessRequest current = attempt == 1 ? first : Requests.require(store, first.id());
             RequestChange next = change.apply(current);
             try {
-                return Optional.of(store.update(next.updated(), next.record()));
+                return Optional.of(write.apply(next));
             } catch (ConflictException lostRace) {
                 return Optional.empty();
             }

@@ -4,6 +4,7 @@ import dev.airlock.core.port.RoleCatalog;
 import dev.airlock.domain.policy.CertificatePolicy;
 import dev.airlock.domain.policy.RequestPolicy;
 import dev.airlock.domain.policy.ReviewPolicy;
+import dev.airlock.domain.policy.RevocationPolicy;
 import dev.airlock.domain.role.Identity;
 import dev.airlock.domain.role.RoleSet;
 
@@ -46,6 +47,10 @@ final class Policies {
 
     ReviewPolicy reviews() {
         return new ReviewPolicy(roles, frozen);
+    }
+
+    RevocationPolicy revocations() {
+        return new RevocationPolicy(reviews(), frozen);
     }
 
     CertificatePolicy certificates() {

@@ -1,6 +1,6 @@
 package dev.airlock.core.usecase;
 
-/** Makes caller-supplied text safe to echo in an error message or a certificate's key id. */
+/** Makes caller-supplied text safe to echo in an error message (key ids escape instead: {@link KeyIds}). */
 final class Printable {
 
     /** Longest echo of caller input in an error message. */
@@ -13,12 +13,7 @@ final class Printable {
     static String clip(String text) {
         boolean tooLong = text.length() > MAX_ECHO_CHARS;
         String cut = tooLong ? text.substring(0, MAX_ECHO_CHARS) : text;
-        return "'" + replaceUnprintable(cut, '?', true) + (tooLong ? "...'" : "'");
-    }
-
-    /** Printable ASCII without spaces: a token that cannot break a space-separated key id apart. */
-    static String token(String text) {
-        return replaceUnprintable(text, '_', false);
+        return "'" + replaceUnprintable(cut, '?') + (tooLong ? "...'" : "'");
     }
 
     /** Whether every character is printable ASCII (space included). */
@@ -26,11 +21,11 @@ final class Printable {
         return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
-    private static String replaceUnprintable(String text, char replacement, boolean keepSpaces) {
+    private static String replaceUnprintable(String text, char replacement) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean printable = c > 0x20 && c < 0x7f || keepSpaces && c == ' ';
+            boolean printable = c >= 0x20 && c < 0x7f;
             out.append(printable ? c : replacement);
         }
         return out.toString();

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public sealed abstract class AirlockException extends RuntimeException
         permits InvalidRequestException, UnauthenticatedException, AccessDeniedException,
-                NotFoundException, ConflictException, ThrottledException, InternalException {
+                NotFoundException, ConflictException, ThrottledException, UnavailableException,
+                InternalException {
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 

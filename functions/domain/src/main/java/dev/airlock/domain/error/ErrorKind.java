@@ -11,6 +11,8 @@ public enum ErrorKind {
     NOT_FOUND(404, 3, "Not found"),
     CONFLICT(409, 4, "Conflict"),
     THROTTLED(429, 5, "Too many requests"),
+    /** A dependency stayed unavailable after retries (5xx, unreachable, timed out): transient, retry later. */
+    UNAVAILABLE(503, 5, "Service unavailable"),
     INTERNAL(500, 5, "Internal error");
 
     private final int httpStatus;

@@ -9,6 +9,7 @@ import dev.airlock.domain.role.RequestAccess;
 import dev.airlock.domain.role.Role;
 import dev.airlock.domain.role.RoleSet;
 import dev.airlock.domain.role.Threshold;
+import dev.airlock.domain.text.FreeText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ public final class RequestPolicy {
     /** Longest request reason, in characters. */
     public static final int MAX_REASON_LENGTH = 1024;
 
+    /** The reason's field name in the API, named in errors. */
+    static final String REASON_FIELD = "reason";
+
     private final RoleSet roles;
     private final AccessWindowPolicy window;
 
@@ -51,13 +55,15 @@ public final class RequestPolicy {
      * Checks a role request against the requester's base roles.
      *
      * @throws InvalidRequestException code {@code roles_required}, {@code too_many_roles},
-     *                                 {@code role_already_held}, {@code reason_required} or {@code reason_too_long}
+     *                                 {@code role_already_held}, {@code reason_required}, {@code reason_too_long} or
+     *                                 {@code unsafe_text} (see {@link FreeText})
      * @throws AccessDeniedException   code {@code not_requestable} for a role no base role lets them request
      *                                 (or one a base role denies)
      */
     public ValidatedRequest validate(Identity requester, Collection<String> requestedRoles, String reason) {
         Objects.requireNonNull(requester, "requester");
         List<String> wanted = normalizeRoles(requestedRoles);
+        FreeText.requireDisplayable(REASON_FIELD, reason);
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() > MAX_REASON_LENGTH) {
             throw new InvalidRequestException("reason_too_long",

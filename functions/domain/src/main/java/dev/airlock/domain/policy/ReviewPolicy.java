@@ -10,8 +10,10 @@ import dev.airlock.domain.request.Verdict;
 import dev.airlock.domain.role.Identity;
 import dev.airlock.domain.role.Role;
 import dev.airlock.domain.role.RoleSet;
+import dev.airlock.domain.text.FreeText;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,11 +41,22 @@ public final class ReviewPolicy {
         if (reviewer.user().equals(request.user())) {
             return false;
         }
+        return mayReviewRoles(reviewer, request.roles());
+    }
+
+    /**
+     * Whether some base role of the reviewer allows reviewing every one of {@code reviewed} and none
+     * denies any of them; says nothing about whose request or certificate it is.
+     */
+    public boolean mayReviewRoles(Identity reviewer, Collection<String> reviewed) {
+        if (reviewed.isEmpty()) {
+            return false;
+        }
         List<Role> held = reviewer.roles().stream().map(roles::require).toList();
         boolean denied = held.stream()
-                .anyMatch(r -> request.roles().stream().anyMatch(r.deny().reviewRequests().roles()::contains));
+                .anyMatch(r -> reviewed.stream().anyMatch(r.deny().reviewRequests().roles()::contains));
         boolean allowed = held.stream()
-                .anyMatch(r -> r.allow().reviewRequests().roles().containsAll(request.roles()));
+                .anyMatch(r -> r.allow().reviewRequests().roles().containsAll(reviewed));
         return allowed && !denied;
     }
 
@@ -83,11 +96,12 @@ public final class ReviewPolicy {
      * Checks and applies a review at the clock's now; the result may be APPROVED, DENIED or still PENDING.
      *
      * @param reason the reviewer's reason, may be null or empty
-     * @throws InvalidRequestException code {@code reason_too_long}
+     * @throws InvalidRequestException code {@code reason_too_long}, or {@code unsafe_text} (see {@link FreeText})
      * @see #checkReview for the other failures
      */
     public AccessRequest review(Identity reviewer, AccessRequest request, Verdict verdict, String reason) {
         Objects.requireNonNull(verdict, "verdict");
+        FreeText.requireDisplayable(RequestPolicy.REASON_FIELD, reason);
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() > Review.MAX_REASON_LENGTH) {
             throw new InvalidRequestException("reason_too_long",

@@ -174,9 +174,9 @@ public record AccessRequest(
     }
 
     /**
-     * Ends approved access early; {@code reason} becomes the resolution reason. Who may revoke is the
-     * caller's policy; already issued certificates stay valid until they expire (SSH has no revocation
-     * here), which is why their serials are kept.
+     * Ends approved access early; {@code reason} becomes the resolution reason. Who may revoke is
+     * {@code RevocationPolicy}'s job. The serials of certificates already issued stay on the request:
+     * they are what the revocation puts into the KRL, and a certificate can no longer be added.
      *
      * @throws ConflictException code {@code invalid_state} when the request is not APPROVED at {@code now}
      */

@@ -19,6 +19,7 @@ class AirlockExceptionTest {
         "NOT_FOUND,       404, 3, not-found",
         "CONFLICT,        409, 4, conflict",
         "THROTTLED,       429, 5, throttled",
+        "UNAVAILABLE,     503, 5, unavailable",
         "INTERNAL,        500, 5, internal",
     })
     void errorKind_mapsToStatusExitCodeAndType(ErrorKind kind, int status, int exit, String type) {
@@ -34,13 +35,14 @@ class AirlockExceptionTest {
                 new InvalidRequestException("reason_required", "a"), new UnauthenticatedException("no_token", "b"),
                 new AccessDeniedException("self_review", "c"), new NotFoundException("request_not_found", "d"),
                 new ConflictException("invalid_state", "e"), new ThrottledException("kms_throttled", "f"),
+                new UnavailableException("kms_unavailable", "h", Duration.ofSeconds(1), null),
                 new InternalException("unexpected", "g"));
 
         assertThat(all).extracting(AirlockException::kind).containsExactly(ErrorKind.values());
         assertThat(all).extracting(AirlockException::code).containsExactly("reason_required", "no_token",
-                "self_review", "request_not_found", "invalid_state", "kms_throttled", "unexpected");
-        assertThat(all).extracting(AirlockException::detail).containsExactly("a", "b", "c", "d", "e", "f", "g");
-        assertThat(AirlockException.class.getPermittedSubclasses()).hasSize(7);
+                "self_review", "request_not_found", "invalid_state", "kms_throttled", "kms_unavailable", "unexpected");
+        assertThat(all).extracting(AirlockException::detail).containsExactly("a", "b", "c", "d", "e", "f", "h", "g");
+        assertThat(AirlockException.class.getPermittedSubclasses()).hasSize(8);
     }
 
     @Test
@@ -56,6 +58,14 @@ class AirlockExceptionTest {
         assertThat(new ThrottledException("kms_throttled", "slow down").retryAfter()).isEmpty();
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ThrottledException("kms_throttled", "x", Duration.ofSeconds(-1)));
+    }
+
+    @Test
+    void unavailable_carriesAPositiveRetryAfter() {
+        assertThat(new UnavailableException("kms_unavailable", "down", Duration.ofSeconds(2), null).retryAfter())
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new UnavailableException("kms_unavailable", "x", Duration.ZERO, null));
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class SshdFixture implements AutoCloseable {
 
     private final Path directory;
     private final Process process;
+    private static final String REVOKED_KEYS = "revoked_keys";
     private final int port;
     private final String user;
 
@@ -52,18 +53,37 @@ public final class SshdFixture implements AutoCloseable {
      * naming one of {@code allowedPrincipals}.
      */
     public static SshdFixture start(List<SshPublicKey> trustedCas, List<String> allowedPrincipals) {
+        return start(trustedCas, allowedPrincipals, null);
+    }
+
+    /**
+     * As {@link #start(List, List)}, with {@code RevokedKeys} pointing at {@link #revokedKeysFile()},
+     * which starts with {@code initialKrl}; sshd reads it on every authentication, so a test may
+     * replace it between logins.
+     */
+    public static SshdFixture startWithRevokedKeys(List<SshPublicKey> trustedCas, List<String> allowedPrincipals,
+                                                   byte[] initialKrl) {
+        return start(trustedCas, allowedPrincipals, Objects.requireNonNull(initialKrl, "initialKrl"));
+    }
+
+    private static SshdFixture start(List<SshPublicKey> trustedCas, List<String> allowedPrincipals,
+                                     byte[] initialKrl) {
         ExternalCommand.requireExecutable(SSHD, "openssh-server");
         ExternalCommand.requireExecutable(SSH, "openssh-client");
         String user = System.getProperty("user.name");
         try {
             Path directory = Files.createTempDirectory("airlock-sshd");
             writeFiles(directory, trustedCas, allowedPrincipals, user);
+            if (initialKrl != null) {
+                Files.write(directory.resolve(REVOKED_KEYS), initialKrl);
+            }
             Files.createDirectories(PRIVSEP_DIR);
             AssertionError lastFailure = null;
             for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
                 int port = freePort();
                 Path config = directory.resolve("sshd_config");
-                Files.writeString(config, config(directory, port));
+                Files.writeString(config, config(directory, port)
+                        + (initialKrl == null ? "" : "RevokedKeys " + directory.resolve(REVOKED_KEYS) + "\n"));
                 Process process = new ProcessBuilder(SSHD, "-D", "-e", "-f", config.toString())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("sshd.log").toFile()))
@@ -110,6 +130,11 @@ public final class SshdFixture implements AutoCloseable {
                 + "-" + System.nanoTime() + ".pub");
         SshKeygen.write(certificateFile, certificate.toOpenSshLine("airlock-test") + "\n");
         return login(privateKey, certificateFile, command);
+    }
+
+    /** The {@code RevokedKeys} file of a fixture started with {@link #startWithRevokedKeys}. */
+    public Path revokedKeysFile() {
+        return directory.resolve(REVOKED_KEYS);
     }
 
     public int port() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,6 +37,7 @@ class AccessExchangeIT {
         AccessCli aliceCli = airlock.cli(aliceHome);
 
         // WHEN bob asks for dba and waits
+        LocalDate firstDay = ValidUntil.todayUtc();
         AccessCli.Running login = bobCli.start("login", "--request-roles=dba", "--reason", "INC-4211: slow queries");
         Matcher seeking = SEEKING.matcher(login.awaitStdoutLine(line -> line.startsWith("Seeking")));
         assertThat(seeking.matches()).isTrue();
@@ -57,12 +59,15 @@ class AccessExchangeIT {
 
         // THEN bob's login completes and writes the certificate next to his key
         AccessCli.Result done = login.await();
+        LocalDate lastDay = ValidUntil.todayUtc();
         assertThat(done.exitCode()).as(done.toString()).isZero();
         assertThat(done.stdoutLines()).hasSize(2);
+        // the time is checked against the certificate: its form depends on whether it expires today
         assertThat(done.stdoutLines().get(1)).matches("certificate written to ~/\\.ssh/id_ed25519-cert\\.pub "
-                + "\\(principals: contractor, dba, valid until \\d{2}:\\d{2} UTC\\)");
+                + "\\(principals: contractor, dba, valid until (\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2} UTC\\)");
         assertThat(done.stderr()).as("no progress line when stderr is not a terminal, no token").isEmpty();
         Path certificate = bob.certificate();
+        ValidUntil.assertPrinted(done.stdoutLines().get(1), certificate, firstDay, lastDay);
         assertThat(certificate).isRegularFile();
         assertThat(PosixFilePermissions.toString(permissions(certificate))).isEqualTo("rw-r--r--");
         assertThat(SshKeygen.read(certificate)).startsWith("ssh-ed25519-cert-v01@openssh.com ");

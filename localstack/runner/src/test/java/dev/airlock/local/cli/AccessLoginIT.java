@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -140,11 +141,15 @@ class AccessLoginIT {
     @Test
     void login_withoutRoles_signsBaseRolesOnly_withTheFirstDefaultKeyThatExists(CliAirlock airlock, @TempDir Path home) {
         UserHome ecdsa = UserHome.withKey(home, "id_ecdsa", "ecdsa");  // no id_ed25519: id_ecdsa is next
+        LocalDate firstDay = ValidUntil.todayUtc();
         AccessCli.Result result = airlock.cli(home).run("--user", "grace", "--groups", "contractors", "login");
+        LocalDate lastDay = ValidUntil.todayUtc();
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
+        // the time is checked against the certificate: its form depends on whether it expires today
         assertThat(result.stdout()).matches("certificate written to ~/\\.ssh/id_ecdsa-cert\\.pub "
-                + "\\(principals: contractor, valid until \\d{2}:\\d{2} UTC\\)\n");
+                + "\\(principals: contractor, valid until (\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2} UTC\\)\n");
+        ValidUntil.assertPrinted(result.stdout(), ecdsa.certificate(), firstDay, lastDay);
         assertThat(read(ecdsa.certificate())).startsWith("ecdsa-sha2-nistp256-cert-v01@openssh.com ");
     }
 
