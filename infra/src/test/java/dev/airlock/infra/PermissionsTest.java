@@ -146,7 +146,7 @@ class PermissionsTest {
     /** Revocation reads issuance records through the by-serial index only: nobody queries the audit table itself. */
     @Test
     void onlySignQueriesTheAuditSerialIndex_andNobodyReadsTheAuditTable() {
-        for (String function : Routes.FUNCTIONS) {
+        for (String function : Catalogue.names()) {
             Set<String> grants = grantsOf(function);
             assertThat(grants.contains("audit/index/bySerial dynamodb:Query")).as(function)
                     .isEqualTo(function.equals(Routes.SIGN));
