@@ -44,7 +44,7 @@ public final class AirlockFunction extends Construct {
 
     /**
      * @param name        the function name of {@code Catalogue.names()}; also its Spring bean
-     * @param environment configuration variables (see {@link FunctionEnvironment})
+     * @param environment configuration variables (see {@link dev.airlock.core.config.EnvironmentNames})
      */
     public AirlockFunction(Construct scope, String id, String name, Code code, StackConfig config,
                            Map<String, String> environment) {

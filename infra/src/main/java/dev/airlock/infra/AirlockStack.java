@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.FunctionSpec;
 import dev.airlock.core.api.Routes;
@@ -63,19 +64,17 @@ public final class AirlockStack extends Stack {
         this.caKey = new CaKey(this, "CaKey", config.caKeySpec(), functions.get(Routes.SIGN).role(), keyAdministrator);
         tables.restrictTo(roleArns(Permissions.writersOf(Permissions.Target.REQUESTS_TABLE)),
                 roleArns(Permissions.writersOf(Permissions.Target.AUDIT_TABLE)), keyAdministrator);
-        functions.get(Routes.SIGN).function().addEnvironment(FunctionEnvironment.CA_KEY_ID, caKey.keyArn());
-        functions.get(Routes.LIST).function().addEnvironment(FunctionEnvironment.CURSOR_KEY, cursorKey());
+        functions.get(Routes.SIGN).function().addEnvironment(EnvironmentNames.CA_KEY_ID, caKey.keyArn());
+        functions.get(Routes.LIST).function().addEnvironment(EnvironmentNames.CURSOR_KEY, cursorKey());
         functions.forEach((name, function) -> Permissions.of(name).forEach(grant ->
                 function.grant(grant.actions(), resources(grant), grant.conditions())));
 
         AirlockApi.Settings apiSettings = apiSettings(config);
         // The authorizer is the first gate; each HTTP function verifies the token again against the same issuer.
-        functions.forEach((name, function) -> {
-            if (Catalogue.of(name).kind() == Trigger.Kind.HTTP) {
-                function.function().addEnvironment(FunctionEnvironment.JWT_ISSUER, apiSettings.jwtIssuer());
-                function.function().addEnvironment(FunctionEnvironment.JWT_AUDIENCE,
-                        Fn.join(",", apiSettings.jwtAudience()));
-            }
+        Catalogue.ofKind(Trigger.Kind.HTTP).forEach(spec -> {
+            functions.get(spec.name()).function().addEnvironment(EnvironmentNames.JWT_ISSUER, apiSettings.jwtIssuer());
+            functions.get(spec.name()).function().addEnvironment(EnvironmentNames.JWT_AUDIENCE,
+                    Fn.join(",", apiSettings.jwtAudience()));
         });
         AirlockApi api = new AirlockApi(this, "Http", apiSettings, functions);
         Catalogue.ALL.forEach(this::eventSource);
@@ -134,14 +133,14 @@ public final class AirlockStack extends Stack {
 
     private Map<String, String> environment(String name, StackConfig config) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(FunctionEnvironment.FUNCTION_DEFINITION, name);
-        env.put(FunctionEnvironment.MAIN_CLASS, AirlockFunction.MAIN_CLASS);
+        env.put(EnvironmentNames.FUNCTION_DEFINITION, name);
+        env.put(EnvironmentNames.MAIN_CLASS, AirlockFunction.MAIN_CLASS);
         // Every function gets both table names: names are not permissions, and one config class
         // can then validate the same variables everywhere.
-        env.put(FunctionEnvironment.REQUESTS_TABLE, tables.requests().getTableName());
-        env.put(FunctionEnvironment.AUDIT_TABLE, tables.audit().getTableName());
-        env.put(FunctionEnvironment.USER_CLAIM, config.userClaim());
-        env.put(FunctionEnvironment.GROUPS_CLAIM, config.groupsClaim());
+        env.put(EnvironmentNames.REQUESTS_TABLE, tables.requests().getTableName());
+        env.put(EnvironmentNames.AUDIT_TABLE, tables.audit().getTableName());
+        env.put(EnvironmentNames.USER_CLAIM, config.userClaim());
+        env.put(EnvironmentNames.GROUPS_CLAIM, config.groupsClaim());
         return env;
     }
 

@@ -12,7 +12,7 @@ import java.util.Set;
  * each row into an IAM statement on the function's own role, and the infra tests assert the
  * synthesized policies row by row, including what must be absent.
  *
- * <p>Why each function needs what it has (DESIGN.md, "Storage"): every state change is one
+ * <p>Why each function needs what it has (docs/ARCHITECTURE.md "Storage"): every state change is one
  * {@code TransactWriteItems} of a version-checked write of the request item plus a conditional put
  * of the audit record; IAM authorizes each item of a transaction by its own action
  * ({@code PutItem}, {@code UpdateItem}, {@code ConditionCheckItem}), there is no

@@ -50,7 +50,7 @@ public record StackConfig(Path lambdaZip, Optional<CodeLocation> codeLocation, S
 
     /** Where {@code mvn -pl functions/app package} leaves the Lambda package (relative to the repo root). */
     public static final String DEFAULT_LAMBDA_ZIP = "functions/app/target/airlock-functions-lambda.zip";
-    /** The key kinds the certificate code can sign with (see DESIGN.md, "Certificates"). */
+    /** The key kinds the certificate code can sign with (see docs/ARCHITECTURE.md "Certificates"). */
     public static final List<String> CA_KEY_SPECS =
             List.of("ECC_NIST_P256", "RSA_3072", "RSA_4096", "ECC_NIST_EDWARDS25519");
     public static final int DEFAULT_MEMORY_MB = 1024;

@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class AirlockFunctionTest {
     @Test
     void thereIsOneFunctionPerName() {
         assertThat(template.ofType("AWS::Lambda::Function").values())
-                .extracting(f -> TemplateJson.environment(f).get(FunctionEnvironment.FUNCTION_DEFINITION))
+                .extracting(f -> TemplateJson.environment(f).get(EnvironmentNames.FUNCTION_DEFINITION))
                 .containsExactlyInAnyOrderElementsOf(FUNCTIONS);
     }
 

@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +84,7 @@ class CaKeyTest {
     void onlyTheSignFunctionIsToldTheKey() {
         for (String function : Catalogue.names()) {
             Map<String, Object> env = TemplateJson.environment(template.function(function));
-            assertThat(env.containsKey(FunctionEnvironment.CA_KEY_ID)).as(function).isEqualTo(function.equals(Routes.SIGN));
+            assertThat(env.containsKey(EnvironmentNames.CA_KEY_ID)).as(function).isEqualTo(function.equals(Routes.SIGN));
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #12, findings 6 and 7, and the invocation scope of the functions, read back statement by
+ * The least-privilege findings (docs/SECURITY.md) and the invocation scope of the functions, read back statement by
  * statement from the synthesized template: who may sign, who may change the key policy, who may
  * write or reconfigure the tables. Each assertion names what must hold and what must be absent.
  * Expected values are written out here, independently of {@link CaKeyPolicy} and

@@ -1,5 +1,6 @@
 package dev.airlock.infra;
 
+import dev.airlock.core.config.EnvironmentNames;
 import software.amazon.awscdk.assertions.Template;
 
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ final class TemplateJson {
     /** Logical id of the Lambda function serving {@code name}. */
     String functionId(String name) {
         return ofType("AWS::Lambda::Function").entrySet().stream()
-                .filter(e -> name.equals(environment(e.getValue()).get(FunctionEnvironment.FUNCTION_DEFINITION)))
+                .filter(e -> name.equals(environment(e.getValue()).get(EnvironmentNames.FUNCTION_DEFINITION)))
                 .map(Map.Entry::getKey)
                 .findFirst().orElseThrow(() -> new AssertionError("no function " + name));
     }

@@ -24,7 +24,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The Spring Cloud Function application: one bean per function of {@link Routes}, registered
+ * The Spring Cloud Function application: one bean per function of {@link Catalogue}, registered
  * functionally (no component scan, no auto-configuration), named exactly as the function, e.g.
  * {@code list}. In Lambda, {@code FunctionInvoker} starts this class ({@code MAIN_CLASS}) and picks
  * the bean named by {@code SPRING_CLOUD_FUNCTION_DEFINITION}; only that function, its use cases,

@@ -1,9 +1,9 @@
 package dev.airlock.app;
 
+import dev.airlock.core.config.EnvironmentNames;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.airlock.app.config.AirlockConfig;
-import dev.airlock.app.http.PathTemplates;
 import dev.airlock.app.http.Problems;
 import dev.airlock.app.wiring.Ports;
 import dev.airlock.core.api.Catalogue;
@@ -35,7 +35,7 @@ import java.util.function.Function;
  * configuration (endpoint, tables) and clock injected.
  *
  * <pre>{@code
- * AirlockConfig config = AirlockConfig.local(Map.of(AirlockConfig.ENDPOINT_URL, server.endpoint().toString()));
+ * AirlockConfig config = AirlockConfig.local(Map.of(EnvironmentNames.ENDPOINT_URL, server.endpoint().toString()));
  * try (LocalFunctions functions = LocalFunctions.start(config, Clock.systemUTC())) {
  *     APIGatewayV2HTTPResponse response = functions.handle(event);          // dispatch by routeKey
  *     Map<String, Object> summary = functions.scheduled(Routes.EXPIRE).apply(Map.of()); // one sweep
@@ -94,7 +94,7 @@ public final class LocalFunctions implements AutoCloseable {
 
     /**
      * Serves an event with the function its route belongs to: {@code routeKey} names the route, as
-     * API Gateway sets it (see {@link #route}); an unknown route is a 404 problem.
+     * API Gateway sets it; an unknown route is a 404 problem.
      */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         Optional<Route> route = Routes.ALL.stream().filter(r -> r.routeKey().equals(event.getRouteKey())).findFirst();
@@ -103,19 +103,6 @@ public final class LocalFunctions implements AutoCloseable {
             return Problems.of(new NotFoundException("no_route", "no such route"), requestId);
         }
         return http(route.get().function()).apply(event);
-    }
-
-    /** The route serving {@code method path}, with its path parameters: what to put in the event. */
-    public static Optional<MatchedRoute> route(String method, String path) {
-        for (Route route : Routes.ALL) {
-            if (route.method().equalsIgnoreCase(method)) {
-                Optional<Map<String, String>> params = PathTemplates.match(route.pathTemplate(), path);
-                if (params.isPresent()) {
-                    return Optional.of(new MatchedRoute(route, params.get()));
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -149,14 +136,5 @@ public final class LocalFunctions implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-    }
-
-    /** A route and the path parameters taken from the path. */
-    public record MatchedRoute(Route route, Map<String, String> pathParameters) {
-
-        public MatchedRoute {
-            Objects.requireNonNull(route, "route");
-            pathParameters = Map.copyOf(pathParameters);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.airlock.app;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.wiring.AwsPorts;
 import dev.airlock.app.wiring.Ports;
@@ -24,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AirlockApplicationTest {
 
     private static AirlockConfig selecting(String function) {
-        return AirlockConfig.local(Map.of(AirlockConfig.FUNCTION_DEFINITION, function,
-                AirlockConfig.ENDPOINT_URL, "http://127.0.0.1:9"));
+        return AirlockConfig.local(Map.of(EnvironmentNames.FUNCTION_DEFINITION, function,
+                EnvironmentNames.ENDPOINT_URL, "http://127.0.0.1:9"));
     }
 
     @ParameterizedTest
@@ -47,7 +48,7 @@ class AirlockApplicationTest {
     @Test
     void noSelection_shouldRegisterAllFiveUnderTheirRouteTableNames() {
         try (LocalFunctions functions = LocalFunctions.start(AirlockConfig.local(
-                Map.of(AirlockConfig.ENDPOINT_URL, "http://127.0.0.1:9")), Clock.systemUTC())) {
+                Map.of(EnvironmentNames.ENDPOINT_URL, "http://127.0.0.1:9")), Clock.systemUTC())) {
             assertThat(Arrays.asList(functions.context().getBeanNamesForType(Function.class)))
                     .containsExactlyInAnyOrderElementsOf(Catalogue.names());
             for (String name : Catalogue.names()) {
@@ -56,15 +57,4 @@ class AirlockApplicationTest {
         }
     }
 
-    @Test
-    void route_shouldFindTheFunctionAndPathParameters() {
-        LocalFunctions.MatchedRoute matched = LocalFunctions.route("POST", "/requests/abc/reviews").orElseThrow();
-
-        assertThat(matched.route().function()).isEqualTo(Routes.APPROVE);
-        assertThat(matched.route().routeKey()).isEqualTo("POST /requests/{id}/reviews");
-        assertThat(matched.pathParameters()).containsEntry("id", "abc");
-        assertThat(LocalFunctions.route("GET", "/requests").orElseThrow().route().function()).isEqualTo(Routes.LIST);
-        assertThat(LocalFunctions.route("PUT", "/requests")).isEmpty();
-        assertThat(LocalFunctions.route("GET", "/requests/")).isEmpty();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.airlock.app;
 
+import dev.airlock.core.config.EnvironmentNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.testing.Events;
@@ -166,7 +167,7 @@ class SecurityRegressionTest {
     @Test
     void emailAsUserClaim_withoutEmailVerified_shouldBe401() {
         harness.close();
-        harness = FunctionsHarness.start(TestAirlock.demo(), Map.of(AirlockConfig.USER_CLAIM, "email"));
+        harness = FunctionsHarness.start(TestAirlock.demo(), Map.of(EnvironmentNames.USER_CLAIM, "email"));
         String unverified = ISSUER.sign(alice(now()).claim("email", "alice@example.com").build());
         String verifiedFalse = ISSUER.sign(alice(now()).claim("email", "alice@example.com")
                 .claim("email_verified", false).build());

@@ -10,7 +10,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The domain stays pure (DESIGN.md "Repository layout"; CONVENTIONS.md "Boundaries"). */
+/** The domain stays pure (docs/ARCHITECTURE.md "Modules and dependency direction"). */
 class ArchitectureTest {
 
     private static JavaClasses domain;

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -101,6 +102,11 @@ public final class BearerTokenVerifier {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
+        } catch (RateLimitReachedException e) {
+            // An unknown key id while refreshes are rate-limited: a token signed by a key the issuer does not publish.
+            throw invalid();
+        } catch (JwkSources.IssuerMisconfiguredException e) {
+            throw new UnauthenticatedException("keys_unavailable", "the issuer's signing keys could not be fetched");
         } catch (KeySourceException e) {
             // The issuer's outage is transient and not the caller's fault: 503 + Retry-After, so clients retry.
             throw new UnavailableException("keys_unavailable", "the issuer's signing keys could not be fetched",

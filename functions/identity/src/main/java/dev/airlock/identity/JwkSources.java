@@ -116,16 +116,46 @@ public final class JwkSources {
             Map<String, Object> document;
             try {
                 document = JSONObjectUtils.parse(retriever.retrieveResource(url(discoveryUrl(issuer))).getContent());
-            } catch (IOException | ParseException e) {
+            } catch (IOException e) {
+                if (isClientError(e)) {
+                    // 4xx: the issuer answered that there is no such document — a wrong issuer URL, not an outage.
+                    throw new IssuerMisconfiguredException("the issuer has no discovery document at the configured URL");
+                }
                 throw new KeySourceException("the issuer's discovery document could not be read", e);
+            } catch (ParseException e) {
+                throw new IssuerMisconfiguredException("the issuer's discovery document is not JSON");
             }
             if (!issuer.equals(document.get("issuer"))) {
-                throw new KeySourceException("the discovery document names another issuer");
+                throw new IssuerMisconfiguredException("the discovery document names another issuer");
             }
             if (!(document.get("jwks_uri") instanceof String jwksUri) || !IdentitySettings.isTrustworthyUrl(jwksUri)) {
-                throw new KeySourceException("the discovery document has no usable jwks_uri");
+                throw new IssuerMisconfiguredException("the discovery document has no usable jwks_uri");
             }
             return jwksUri;
         }
+    }
+
+    /**
+     * The issuer answered, but with a discovery document Airlock must not trust (another issuer, no
+     * usable {@code jwks_uri}): a deployment problem that retrying will not fix, so verification fails
+     * closed instead of reporting a transient outage.
+     */
+    static final class IssuerMisconfiguredException extends KeySourceException {
+        private static final long serialVersionUID = 1L;
+
+        IssuerMisconfiguredException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Whether the issuer answered 4xx: Nimbus's retriever reports a non-2xx answer as
+     * {@code IOException("HTTP <status>: <reason>")}, and the JDK's URL connection a 404 as
+     * {@link java.io.FileNotFoundException}.
+     */
+    static boolean isClientError(IOException e) {
+        String message = e.getMessage();
+        return e instanceof java.io.FileNotFoundException
+                || message != null && message.matches("(?s)HTTP 4\\d\\d\\b.*");
     }
 }

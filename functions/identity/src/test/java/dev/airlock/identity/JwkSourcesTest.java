@@ -73,6 +73,25 @@ class JwkSourcesTest {
     }
 
     @Test
+    void anIssuerThatCannotBeReached_shouldBeATransientOutage_503NotA401() throws Exception {
+        // GIVEN an issuer on a loopback port nothing listens on
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        IdentitySettings settings = new IdentitySettings("http://127.0.0.1:" + closedPort + "/dev",
+                List.of(TestIssuer.AUDIENCE), Optional.empty(), "sub", "groups");
+        BearerTokenVerifier verifier = BearerTokenVerifier.forSettings(settings, Clock.systemUTC());
+
+        try (TestIssuer issuer = TestIssuer.local()) {
+            // WHEN a token is verified THEN the caller is told to retry
+            assertThatThrownBy(() -> verifier.verify(Optional.of("Bearer " + issuer.token("alice", List.of()))))
+                    .isInstanceOf(dev.airlock.domain.error.UnavailableException.class)
+                    .hasFieldOrPropertyWithValue("code", "keys_unavailable");
+        }
+    }
+
+    @Test
     void settings_shouldRefusePlainHttpIssuersExceptOnLoopback() {
         assertThatThrownBy(() -> new IdentitySettings("http://login.example.com/", List.of("a"), Optional.empty(), "sub", "groups"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,5 +1,6 @@
 package dev.airlock.infra.local;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.infra.AirlockApp;
 import dev.airlock.infra.AirlockStack;
 import dev.airlock.infra.StackConfig;
@@ -73,14 +74,14 @@ public final class DeployLocal {
                     + " `mvn -B -q -pl functions/app -am package -DskipTests` or pass --lambda-zip");
         }
         return new LocalDeployment(
-                URI.create(firstOf(options.get("endpoint"), env.apply("AWS_ENDPOINT_URL"), LocalDeployment.DEFAULT_ENDPOINT)),
-                firstOf(options.get("region"), env.apply("AWS_REGION"), env.apply("AWS_DEFAULT_REGION"),
+                URI.create(firstOf(options.get("endpoint"), env.apply(EnvironmentNames.ENDPOINT_URL), LocalDeployment.DEFAULT_ENDPOINT)),
+                firstOf(options.get("region"), env.apply(EnvironmentNames.REGION), env.apply(EnvironmentNames.DEFAULT_REGION),
                         LocalDeployment.DEFAULT_REGION),
                 options.getOrDefault("stack-name", AirlockApp.DEFAULT_STACK_NAME),
                 zip,
                 options.getOrDefault("bucket", LocalDeployment.DEFAULT_BUCKET),
-                firstOf(options.get("issuer"), env.apply("AIRLOCK_JWT_ISSUER"), PLACEHOLDER_ISSUER),
-                firstOf(options.get("audience"), env.apply("AIRLOCK_JWT_AUDIENCE"), "airlock"),
+                firstOf(options.get("issuer"), env.apply(EnvironmentNames.JWT_ISSUER), PLACEHOLDER_ISSUER),
+                firstOf(options.get("audience"), env.apply(EnvironmentNames.JWT_AUDIENCE), "airlock"),
                 context);
     }
 

@@ -1,5 +1,6 @@
 package dev.airlock.infra.local;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.infra.AirlockApp;
 import dev.airlock.infra.AirlockStack;
 import dev.airlock.infra.KeyAdministrator;
@@ -114,7 +115,7 @@ public final class LocalDeployer {
 
     /** Emulators accept any credentials; use real ones only if the environment has them. */
     private static AwsCredentialsProvider credentials() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
+        if (System.getenv(EnvironmentNames.ACCESS_KEY_ID) != null) {
             return DefaultCredentialsProvider.builder().build();
         }
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));

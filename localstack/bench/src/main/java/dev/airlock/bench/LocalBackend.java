@@ -1,5 +1,6 @@
 package dev.airlock.bench;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.aws.dynamodb.CursorCodec;
 import dev.airlock.aws.dynamodb.DynamoDbAccessRequestStore;
 import dev.airlock.aws.dynamodb.DynamoDbRoleCatalog;
@@ -126,16 +127,16 @@ public final class LocalBackend implements AutoCloseable {
     public Map<String, String> lambdaEnvironment(String mainClass, String function) {
         return Map.ofEntries(
                 Map.entry("MAIN_CLASS", mainClass),
-                Map.entry("SPRING_CLOUD_FUNCTION_DEFINITION", function),
-                Map.entry("AWS_LAMBDA_FUNCTION_NAME", "airlock-" + function),
-                Map.entry("AWS_REGION", REGION),
-                Map.entry("AWS_ACCESS_KEY_ID", CREDENTIALS.accessKeyId()),
-                Map.entry("AWS_SECRET_ACCESS_KEY", CREDENTIALS.secretAccessKey()),
-                Map.entry("AWS_ENDPOINT_URL", server.endpoint().toString()),
-                Map.entry("AIRLOCK_REQUESTS_TABLE", tables.requests()),
-                Map.entry("AIRLOCK_AUDIT_TABLE", tables.audit()),
-                Map.entry("AIRLOCK_CA_KEY_ID", CA_ALIAS),
-                Map.entry("AIRLOCK_CURSOR_KEY", Base64.getEncoder().encodeToString(CURSOR_KEY)));
+                Map.entry(EnvironmentNames.FUNCTION_DEFINITION, function),
+                Map.entry(EnvironmentNames.LAMBDA_FUNCTION_NAME, "airlock-" + function),
+                Map.entry(EnvironmentNames.REGION, REGION),
+                Map.entry(EnvironmentNames.ACCESS_KEY_ID, CREDENTIALS.accessKeyId()),
+                Map.entry(EnvironmentNames.SECRET_ACCESS_KEY, CREDENTIALS.secretAccessKey()),
+                Map.entry(EnvironmentNames.ENDPOINT_URL, server.endpoint().toString()),
+                Map.entry(EnvironmentNames.REQUESTS_TABLE, tables.requests()),
+                Map.entry(EnvironmentNames.AUDIT_TABLE, tables.audit()),
+                Map.entry(EnvironmentNames.CA_KEY_ID, CA_ALIAS),
+                Map.entry(EnvironmentNames.CURSOR_KEY, Base64.getEncoder().encodeToString(CURSOR_KEY)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.api.RouteMatcher;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.airlock.domain.error.UnauthenticatedException;
@@ -31,14 +32,14 @@ final class ApiEndpoint implements HttpHandler {
     /** API Gateway HTTP APIs refuse payloads over 10 MB (the functions refuse far less). */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-    private final RouteTable routes;
+    private final RouteMatcher routes;
     private final BearerTokenVerifier verifier;
     private final ApiGatewayEvents events;
     private final FunctionHost functions;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ApiEndpoint(RouteTable routes, BearerTokenVerifier verifier, ApiGatewayEvents events, FunctionHost functions,
+    ApiEndpoint(RouteMatcher routes, BearerTokenVerifier verifier, ApiGatewayEvents events, FunctionHost functions,
                 ObjectMapper json, Clock clock) {
         this.routes = Objects.requireNonNull(routes, "routes");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -70,7 +71,7 @@ final class ApiEndpoint implements HttpHandler {
         Instant received = clock.instant();
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
-        Optional<RouteTable.Match> match;
+        Optional<RouteMatcher.Match> match;
         try {
             match = routes.match(method, rawPath);
         } catch (IllegalArgumentException e) {

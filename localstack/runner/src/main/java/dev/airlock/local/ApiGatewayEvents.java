@@ -1,5 +1,7 @@
 package dev.airlock.local;
 
+import dev.airlock.core.api.PercentDecoding;
+import dev.airlock.core.api.RouteMatcher;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,13 +66,13 @@ public final class ApiGatewayEvents {
      *
      * @throws IllegalArgumentException when the query string is not valid percent-encoding
      */
-    public Map<String, Object> event(GatewayRequest request, RouteTable.Match match, Map<String, Object> claims,
+    public Map<String, Object> event(GatewayRequest request, RouteMatcher.Match match, Map<String, Object> claims,
                                      String requestId) {
         return event(request, match, Optional.of(claims), requestId);
     }
 
     /** As above; with no claims (a public route) the event has no {@code authorizer}, as API Gateway's. */
-    public Map<String, Object> event(GatewayRequest request, RouteTable.Match match,
+    public Map<String, Object> event(GatewayRequest request, RouteMatcher.Match match,
                                      Optional<Map<String, Object>> claims, String requestId) {
         String routeKey = match.route().routeKey();
         Map<String, Object> event = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class CaKeyBootstrap {
 
-    /** Key specs the CA supports (DESIGN.md "Certificates"). */
+    /** Key specs the CA supports (docs/ARCHITECTURE.md "Certificates"). */
     public static final List<String> SUPPORTED_SPECS = List.of("ECC_NIST_P256", "RSA_3072", "RSA_4096",
             "ECC_NIST_EDWARDS25519");
     public static final String DEFAULT_SPEC = "ECC_NIST_P256";

@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.core.port.RoleFileStore;
 import dev.airlock.app.LocalFunctions;
 import dev.airlock.app.aws.AwsClients;
@@ -183,8 +184,8 @@ public final class LocalAirlock implements AutoCloseable {
 
     private static Map<String, String> environment(Settings settings, URI endpoint) {
         Map<String, String> env = new LinkedHashMap<>(settings.environment());
-        env.put(AirlockConfig.ENDPOINT_URL, endpoint.toString());
-        env.remove(AirlockConfig.FUNCTION_DEFINITION);
+        env.put(EnvironmentNames.ENDPOINT_URL, endpoint.toString());
+        env.remove(EnvironmentNames.FUNCTION_DEFINITION);
         return env;
     }
 
@@ -194,8 +195,8 @@ public final class LocalAirlock implements AutoCloseable {
      */
     private static AirlockConfig trusting(Map<String, String> environment, DevTokenIssuer issuer) {
         Map<String, String> env = new LinkedHashMap<>(environment);
-        env.put(AirlockConfig.JWT_ISSUER, issuer.issuer());
-        env.put(AirlockConfig.JWT_AUDIENCE, issuer.audience());
+        env.put(EnvironmentNames.JWT_ISSUER, issuer.issuer());
+        env.put(EnvironmentNames.JWT_AUDIENCE, issuer.audience());
         return AirlockConfig.local(env);
     }
 

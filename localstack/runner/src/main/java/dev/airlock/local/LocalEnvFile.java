@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.config.EnvironmentNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,17 +25,17 @@ public final class LocalEnvFile {
     /** The variables written for a running local Airlock. */
     public static Map<String, String> variables(LocalAirlock airlock, Path configDir) {
         Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("AIRLOCK_URL", airlock.url().toString());
-        vars.put("AIRLOCK_DEV_ISSUER", airlock.gateway().issuer().issuer());
-        vars.put("AIRLOCK_DEV_TOKEN_URL", airlock.gateway().issuer().issuer() + "/token");
-        vars.put("AIRLOCK_JWT_AUDIENCE", airlock.gateway().issuer().audience());
-        vars.put("AWS_ENDPOINT_URL", airlock.awsEndpoint().toString());
-        vars.put("AWS_REGION", airlock.config().region());
-        vars.put("AIRLOCK_REQUESTS_TABLE", airlock.config().requestsTable());
-        vars.put("AIRLOCK_AUDIT_TABLE", airlock.config().auditTable());
-        vars.put("AIRLOCK_CA_KEY_ID", airlock.config().caKeyId());
+        vars.put(EnvironmentNames.URL, airlock.url().toString());
+        vars.put(EnvironmentNames.DEV_ISSUER, airlock.gateway().issuer().issuer());
+        vars.put(EnvironmentNames.DEV_TOKEN_URL, airlock.gateway().issuer().issuer() + "/token");
+        vars.put(EnvironmentNames.JWT_AUDIENCE, airlock.gateway().issuer().audience());
+        vars.put(EnvironmentNames.ENDPOINT_URL, airlock.awsEndpoint().toString());
+        vars.put(EnvironmentNames.REGION, airlock.config().region());
+        vars.put(EnvironmentNames.REQUESTS_TABLE, airlock.config().requestsTable());
+        vars.put(EnvironmentNames.AUDIT_TABLE, airlock.config().auditTable());
+        vars.put(EnvironmentNames.CA_KEY_ID, airlock.config().caKeyId());
         if (configDir != null) {
-            vars.put("AIRLOCK_DEMO_USERS", configDir.resolve(DemoUsers.FILE_NAME).toAbsolutePath().toString());
+            vars.put(EnvironmentNames.DEMO_USERS, configDir.resolve(DemoUsers.FILE_NAME).toAbsolutePath().toString());
         }
         return vars;
     }

@@ -1,6 +1,7 @@
 package dev.airlock.local;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import dev.airlock.core.api.RouteMatcher;
 import com.sun.net.httpserver.HttpServer;
 import dev.airlock.identity.BearerTokenVerifier;
 import dev.airlock.local.oidc.OidcProvider;
@@ -97,7 +98,7 @@ public final class LocalGateway implements AutoCloseable {
         OidcProvider oidc = OidcProvider.forGateway(URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort()),
                 issuer, demoUsers, json, clock);
         OidcProvider.CONTEXTS.forEach(path -> server.createContext(path, oidc));
-        server.createContext("/", new ApiEndpoint(new RouteTable(), verifier,
+        server.createContext("/", new ApiEndpoint(new RouteMatcher(), verifier,
                 new ApiGatewayEvents(ACCOUNT_ID, API_ID), functions, json, clock));
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, threads());
         server.setExecutor(workers);

@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.config.AirlockConfig;
 
 import java.io.IOException;
@@ -45,8 +46,8 @@ public final class LocalUp {
     static final String BUILT_IN_CONFIG = "/airlock-local-config/";
     static final String ROLES_FILE = "roles.yaml";
     /** Variables handed on to the functions' configuration when set. */
-    private static final List<String> PASSED_ON = List.of(AirlockConfig.REGION, AirlockConfig.REQUESTS_TABLE,
-            AirlockConfig.AUDIT_TABLE, AirlockConfig.CA_KEY_ID);
+    private static final List<String> PASSED_ON = List.of(EnvironmentNames.REGION, EnvironmentNames.REQUESTS_TABLE,
+            EnvironmentNames.AUDIT_TABLE, EnvironmentNames.CA_KEY_ID);
 
     private LocalUp() {
     }

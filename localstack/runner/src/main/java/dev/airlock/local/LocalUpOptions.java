@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.config.EnvironmentNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -28,9 +29,9 @@ import java.util.Optional;
 public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, Path home, Optional<Path> configDir,
                              String caKeySpec, boolean caKeySpecExplicit) {
 
-    public static final String PORT_VAR = "AIRLOCK_PORT";
-    public static final String HOME_VAR = "AIRLOCK_HOME";
-    public static final String CA_KEY_SPEC_VAR = "AIRLOCK_CA_KEY_SPEC";
+    public static final String PORT_VAR = EnvironmentNames.PORT;
+    public static final String HOME_VAR = EnvironmentNames.HOME;
+    public static final String CA_KEY_SPEC_VAR = EnvironmentNames.CA_KEY_SPEC;
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOME = ".airlock";
 

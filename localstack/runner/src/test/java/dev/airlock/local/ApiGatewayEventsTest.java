@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.api.RouteMatcher;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.airlock.core.api.Route;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ApiGatewayEventsTest {
         headers.put("Host", List.of("127.0.0.1:8080"));
         headers.put("User-Agent", List.of("curl/8.5.0"));
         headers.put("X-Multi", List.of("a", "b"));
-        RouteTable.Match match = new RouteTable.Match(new Route("POST", "/requests/{id}/reviews", "approve"),
+        RouteMatcher.Match match = new RouteMatcher.Match(new Route("POST", "/requests/{id}/reviews", "approve"),
                 Map.of("id", "bc8ca931"));
 
         Map<String, Object> event = events.event(request("POST", "/requests/bc8ca931/reviews", "",
@@ -85,7 +86,7 @@ class ApiGatewayEventsTest {
 
     @Test
     void event_shouldDecodeAndJoinQueryParametersAndKeepTheRawQuery() {
-        RouteTable.Match match = new RouteTable.Match(new Route("GET", "/requests", "list"), Map.of());
+        RouteMatcher.Match match = new RouteMatcher.Match(new Route("GET", "/requests", "list"), Map.of());
 
         Map<String, Object> event = events.event(request("GET", "/requests", "state=PENDING&user=b%40b&state=APPROVED",
                 Map.of(), new byte[0]), match, claims(), "id");
@@ -98,7 +99,7 @@ class ApiGatewayEventsTest {
 
     @Test
     void event_shouldRefuseABrokenQueryEscape() {
-        RouteTable.Match match = new RouteTable.Match(new Route("GET", "/requests", "list"), Map.of());
+        RouteMatcher.Match match = new RouteMatcher.Match(new Route("GET", "/requests", "list"), Map.of());
 
         for (String query : List.of("state=%G1", "state=%4", "user=%C3%28")) {
             assertThatThrownBy(() -> events.event(request("GET", "/requests", query, Map.of(), new byte[0]),
@@ -110,7 +111,7 @@ class ApiGatewayEventsTest {
 
     @Test
     void event_shouldBase64EncodeBinaryOrNonUtf8Bodies() {
-        RouteTable.Match match = new RouteTable.Match(new Route("POST", "/requests", "request"), Map.of());
+        RouteMatcher.Match match = new RouteMatcher.Match(new Route("POST", "/requests", "request"), Map.of());
         byte[] bytes = {(byte) 0xff, 0x00, 0x41};
 
         Map<String, Object> binary = events.event(request("POST", "/requests", "",
@@ -125,7 +126,7 @@ class ApiGatewayEventsTest {
 
     @Test
     void event_shouldMoveCookiesOutOfTheHeaders() {
-        RouteTable.Match match = new RouteTable.Match(new Route("GET", "/ca", "sign"), Map.of());
+        RouteMatcher.Match match = new RouteMatcher.Match(new Route("GET", "/ca", "sign"), Map.of());
 
         Map<String, Object> event = events.event(request("GET", "/ca", "",
                 Map.of("Cookie", List.of("a=1; b=2")), new byte[0]), match, claims(), "id");

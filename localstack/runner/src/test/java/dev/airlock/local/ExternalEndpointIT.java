@@ -1,5 +1,6 @@
 package dev.airlock.local;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.endpoints.EmbeddedAwsServer;
@@ -37,7 +38,7 @@ class ExternalEndpointIT {
                 assertThat(api.get("/ca", api.token("bob")).body()).startsWith("ssh-rsa ");
             }
 
-            AirlockConfig config = AirlockConfig.local(Map.of(AirlockConfig.ENDPOINT_URL, external.endpoint().toString()));
+            AirlockConfig config = AirlockConfig.local(Map.of(EnvironmentNames.ENDPOINT_URL, external.endpoint().toString()));
             try (AwsClients clients = new AwsClients(config); DynamoDbClient dynamoDb = clients.dynamoDb()) {
                 TableSnapshot audit = TableSnapshot.of(dynamoDb, config.auditTable());
                 assertThat(audit.countWhere("chain", "request#" + id)).isEqualTo(1);

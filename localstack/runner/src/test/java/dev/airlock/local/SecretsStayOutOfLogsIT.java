@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A full scenario — tokens minted, request, review, certificate, refusals — with every log line and
  * everything written to stdout/stderr captured, at DEBUG: no bearer token, no part of a JWT, and no
  * private key reaches the output. (The AWS adapter logs raw events, {@code Authorization} header
- * included, unless held back: see FIELD-NOTES.md.)
+ * included, unless held back: see docs/ARCHITECTURE.md "Boundaries".)
  */
 class SecretsStayOutOfLogsIT {
 

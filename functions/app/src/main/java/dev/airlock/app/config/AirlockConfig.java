@@ -2,6 +2,7 @@ package dev.airlock.app.config;
 
 import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.core.storage.Tables;
 import dev.airlock.identity.IdentitySettings;
 
@@ -12,35 +13,38 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import static dev.airlock.core.config.EnvironmentNames.CURSOR_KEY;
+import static dev.airlock.core.config.EnvironmentNames.LOCAL;
+
 /**
  * Everything the functions read from their environment, read once at start-up and validated: a bad
  * deployment fails before the first request with a message naming the variable
  * ({@link InvalidConfigException}). This is the only class that reads {@code System.getenv}.
  *
- * <p><b>Where it runs.</b> In Lambda ({@value #LAMBDA_FUNCTION_NAME} is set by the runtime) a function
- * must be selected with {@value #FUNCTION_DEFINITION} and {@value #REGION} must be set (the runtime
- * always sets it). Outside Lambda, {@value #LOCAL}{@code =true} marks an explicitly local run (the
+ * <p><b>Where it runs.</b> In Lambda ({@value EnvironmentNames#LAMBDA_FUNCTION_NAME} is set by the runtime) a function
+ * must be selected with {@value EnvironmentNames#FUNCTION_DEFINITION} and {@value EnvironmentNames#REGION} must be set (the runtime
+ * always sets it). Outside Lambda, {@value EnvironmentNames#LOCAL}{@code =true} marks an explicitly local run (the
  * local gateway, tests): the region defaults to {@value #LOCAL_REGION}, the cursor key to a fixed
  * development key, and the credentials to a dummy static pair when none are in the environment.
  * Anywhere else every required variable must be given.
  *
- * @param function       the selected function ({@value #FUNCTION_DEFINITION}); empty = all five
- * @param local          {@value #LOCAL}: an explicitly local run
+ * @param function       the selected function ({@value EnvironmentNames#FUNCTION_DEFINITION}); empty = all five
+ * @param local          {@value EnvironmentNames#LOCAL}: an explicitly local run
  * @param inLambda       whether the Lambda runtime started us
- * @param region         {@value #REGION}
- * @param endpoint       {@value #ENDPOINT_URL}: one endpoint for every AWS client (emulators)
- * @param requestsTable  {@value #REQUESTS_TABLE}
- * @param auditTable     {@value #AUDIT_TABLE}
- * @param caKeyId        {@value #CA_KEY_ID}: key id, ARN or alias of the CA key in KMS
- * @param userClaim      {@value #USER_CLAIM}: the JWT claim holding the user name ({@code email} counts only
+ * @param region         {@value EnvironmentNames#REGION}
+ * @param endpoint       {@value EnvironmentNames#ENDPOINT_URL}: one endpoint for every AWS client (emulators)
+ * @param requestsTable  {@value EnvironmentNames#REQUESTS_TABLE}
+ * @param auditTable     {@value EnvironmentNames#AUDIT_TABLE}
+ * @param caKeyId        {@value EnvironmentNames#CA_KEY_ID}: key id, ARN or alias of the CA key in KMS
+ * @param userClaim      {@value EnvironmentNames#USER_CLAIM}: the JWT claim holding the user name ({@code email} counts only
  *                       with {@code email_verified: true})
- * @param groupsClaim    {@value #GROUPS_CLAIM}: the JWT claim holding the caller's groups
- * @param jwtIssuer      {@value #JWT_ISSUER}: the token issuer every HTTP function verifies against
+ * @param groupsClaim    {@value EnvironmentNames#GROUPS_CLAIM}: the JWT claim holding the caller's groups
+ * @param jwtIssuer      {@value EnvironmentNames#JWT_ISSUER}: the token issuer every HTTP function verifies against
  *                       (required unless local; a local run without it answers every HTTP call 401)
- * @param jwtAudiences   {@value #JWT_AUDIENCE}: accepted audiences, comma separated
- * @param jwksUrl        {@value #JWKS_URL}: the issuer's JWK set; unset = the issuer's discovery document
- * @param cursorKey      {@value #CURSOR_KEY}: signs list cursors; present whenever {@code list} runs
- * @param roleCacheTtl   {@value #ROLE_CACHE_TTL}: how long role definitions are cached
+ * @param jwtAudiences   {@value EnvironmentNames#JWT_AUDIENCE}: accepted audiences, comma separated
+ * @param jwksUrl        {@value EnvironmentNames#JWKS_URL}: the issuer's JWK set; unset = the issuer's discovery document
+ * @param cursorKey      {@value EnvironmentNames#CURSOR_KEY}: signs list cursors; present whenever {@code list} runs
+ * @param roleCacheTtl   {@value EnvironmentNames#ROLE_CACHE_TTL}: how long role definitions are cached
  * @param credentials    where the AWS credentials come from
  */
 public record AirlockConfig(
@@ -61,23 +65,6 @@ public record AirlockConfig(
         Duration roleCacheTtl,
         CredentialsSource credentials) {
 
-    public static final String FUNCTION_DEFINITION = "SPRING_CLOUD_FUNCTION_DEFINITION";
-    public static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
-    public static final String LOCAL = "AIRLOCK_LOCAL";
-    public static final String REGION = "AWS_REGION";
-    public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
-    public static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
-    public static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
-    public static final String REQUESTS_TABLE = "AIRLOCK_REQUESTS_TABLE";
-    public static final String AUDIT_TABLE = "AIRLOCK_AUDIT_TABLE";
-    public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
-    public static final String USER_CLAIM = "AIRLOCK_USER_CLAIM";
-    public static final String GROUPS_CLAIM = "AIRLOCK_GROUPS_CLAIM";
-    public static final String JWT_ISSUER = "AIRLOCK_JWT_ISSUER";
-    public static final String JWT_AUDIENCE = "AIRLOCK_JWT_AUDIENCE";
-    public static final String JWKS_URL = "AIRLOCK_JWKS_URL";
-    public static final String CURSOR_KEY = "AIRLOCK_CURSOR_KEY";
-    public static final String ROLE_CACHE_TTL = "AIRLOCK_ROLE_CACHE_TTL";
 
     public static final String LOCAL_REGION = "us-east-1";
     public static final String DEFAULT_REQUESTS_TABLE = Tables.REQUESTS.logicalName();
@@ -131,7 +118,7 @@ public record AirlockConfig(
         return EnvironmentParser.parse(new Environment(environment));
     }
 
-    /** A local configuration: {@value #LOCAL}{@code =true} plus {@code overrides}. */
+    /** A local configuration: {@value EnvironmentNames#LOCAL}{@code =true} plus {@code overrides}. */
     public static AirlockConfig local(Map<String, String> overrides) {
         Map<String, String> env = new java.util.HashMap<>(overrides);
         env.putIfAbsent(LOCAL, "true");

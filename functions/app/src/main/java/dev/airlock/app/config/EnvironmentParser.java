@@ -1,9 +1,9 @@
 package dev.airlock.app.config;
 
 import dev.airlock.core.api.Catalogue;
-import dev.airlock.app.config.AirlockConfig.CredentialsSource;
-import dev.airlock.core.api.Routes;
 import dev.airlock.core.api.Trigger;
+import dev.airlock.core.api.Routes;
+import dev.airlock.app.config.AirlockConfig.CredentialsSource;
 import dev.airlock.domain.role.GoDuration;
 
 import java.net.URI;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static dev.airlock.app.config.AirlockConfig.*;
+import static dev.airlock.core.config.EnvironmentNames.*;
 
 /** Turns environment variables into an {@link AirlockConfig}, one validated variable at a time. */
 final class EnvironmentParser {
@@ -52,8 +53,7 @@ final class EnvironmentParser {
     /** Every HTTP function verifies tokens, so outside a local run the issuer is required wherever one runs. */
     private static Optional<String> jwtIssuer(Environment env, boolean local, Optional<String> function) {
         Optional<String> issuer = env.get(JWT_ISSUER);
-        boolean httpRuns = function.map(name -> Catalogue.find(name).map(s -> s.kind() == Trigger.Kind.HTTP).orElse(true))
-                .orElse(true);
+        boolean httpRuns = function.map(name -> Catalogue.of(name).kind() == Trigger.Kind.HTTP).orElse(true);
         if (issuer.isEmpty() && httpRuns && !local) {
             throw new InvalidConfigException(JWT_ISSUER, "is required: the token issuer's URL (the tokens' iss claim)");
         }

@@ -29,7 +29,7 @@ public abstract class HttpFunction implements Function<APIGatewayV2HTTPEvent, AP
 
     private final String name;
     private final ClaimsIdentity identities;
-    private final RouteMatcher matcher;
+    private final RouteResolver matcher;
     private final Map<String, Handler> handlers;
     private final Set<String> publicRoutes;
 
@@ -40,7 +40,7 @@ public abstract class HttpFunction implements Function<APIGatewayV2HTTPEvent, AP
     protected HttpFunction(String name, ClaimsIdentity identities, Map<String, Handler> handlers) {
         this.name = Objects.requireNonNull(name, "name");
         this.identities = Objects.requireNonNull(identities, "identities");
-        this.matcher = new RouteMatcher(name);
+        this.matcher = new RouteResolver(name);
         this.handlers = Map.copyOf(handlers);
         this.publicRoutes = Routes.of(name).stream().filter(Route::isPublic).map(Route::routeKey)
                 .collect(Collectors.toUnmodifiableSet());

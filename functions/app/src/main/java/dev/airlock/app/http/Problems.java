@@ -1,5 +1,6 @@
 package dev.airlock.app.http;
 
+import dev.airlock.core.api.ProblemBody;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.airlock.domain.error.AirlockException;
 import dev.airlock.domain.error.ErrorKind;
@@ -11,7 +12,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,8 +30,8 @@ import java.util.Map;
  */
 public final class Problems {
 
-    public static final String CONTENT_TYPE = "application/problem+json";
-    public static final String TYPE_BASE = "https://airlock.dev/problems/";
+    public static final String CONTENT_TYPE = ProblemBody.CONTENT_TYPE;
+    public static final String TYPE_BASE = ProblemBody.TYPE_BASE;
     /** Retry-After when the thrower gave none: long enough to let a token bucket refill. */
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
@@ -79,22 +79,13 @@ public final class Problems {
 
     private static APIGatewayV2HTTPResponse internal(Throwable failure, String correlationId) {
         LOG.error("request {} failed with an internal error", correlationId, failure);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", ErrorKind.INTERNAL.title());
-        body.put("status", ErrorKind.INTERNAL.httpStatus());
-        body.put("correlationId", correlationId);
+        Map<String, Object> body = ProblemBody.internal(correlationId);
         return Responses.of(ErrorKind.INTERNAL.httpStatus(), CONTENT_TYPE, Json.write(body), Map.of());
     }
 
     private static APIGatewayV2HTTPResponse problem(int status, String title, String code, String detail,
                                                     Duration retryAfter) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + code.replace('_', '-'));
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("code", code);
+        Map<String, Object> body = ProblemBody.of(status, title, code, detail);
         Map<String, String> headers = retryAfter == null ? Map.of()
                 : Map.of("Retry-After", Long.toString(Math.max(1, ceilSeconds(retryAfter))));
         return Responses.of(status, CONTENT_TYPE, Json.write(body), headers);

@@ -12,7 +12,7 @@ import java.util.Map;
  * Keeps secrets out of the logs whatever levels a deployment configures (e.g. {@code
  * LOGGING_LEVEL_ROOT=DEBUG}): loggers known to print raw Lambda events, message payloads or signed
  * HTTP requests are held at a floor level. The raw event carries the bearer token in its
- * {@code authorization} header (see {@code FIELD-NOTES.md}); signed AWS requests carry session tokens.
+ * {@code authorization} header (docs/ARCHITECTURE.md "Boundaries"); signed AWS requests carry session tokens.
  */
 public final class QuietLoggersFilter extends TurboFilter {
 

@@ -1,5 +1,6 @@
 package dev.airlock.app.lambda;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.AirlockApplication;
 import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
@@ -245,6 +246,6 @@ class FunctionInvokerIT {
         LambdaProcess.Run run = lambda.run(env, List.of());
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.log()).contains(AirlockConfig.AUDIT_TABLE + " must be a DynamoDB table name");
+        assertThat(run.log()).contains(EnvironmentNames.AUDIT_TABLE + " must be a DynamoDB table name");
     }
 }

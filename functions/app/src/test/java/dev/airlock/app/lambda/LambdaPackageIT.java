@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Lambda package the CDK stack deploys: layout, handler, start class, and one HTTP client only. */
 class LambdaPackageIT {
 
-    /** The project's target for the deployment zip (issue 9). */
+    /** The project's target for the deployment zip (docs/PERFORMANCE.md). */
     private static final long TARGET_BYTES = 20_000_000L;
 
     /**

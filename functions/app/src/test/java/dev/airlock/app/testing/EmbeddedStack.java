@@ -1,5 +1,6 @@
 package dev.airlock.app.testing;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
@@ -33,7 +34,7 @@ public final class EmbeddedStack implements AutoCloseable {
     public static EmbeddedStack start(Clock clock) {
         EmbeddedAwsServer server = EmbeddedAwsServer.start(EmbeddedAwsServer.Options.defaults());
         AirlockConfig config = AirlockConfig.local(TestTokens.environment(
-                Map.of(AirlockConfig.ENDPOINT_URL, server.endpoint().toString())));
+                Map.of(EnvironmentNames.ENDPOINT_URL, server.endpoint().toString())));
         try (AwsClients clients = new AwsClients(config);
              DynamoDbClient dynamoDb = clients.dynamoDb();
              KmsClient kms = clients.kms()) {

@@ -1,5 +1,6 @@
 package dev.airlock.app.testing;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.identity.testing.TestIssuer;
 
@@ -21,9 +22,9 @@ public final class TestTokens {
     public static Map<String, String> environment() {
         TestIssuer issuer = TestIssuer.shared();
         Map<String, String> env = new HashMap<>();
-        env.put(AirlockConfig.JWT_ISSUER, issuer.issuer());
-        env.put(AirlockConfig.JWT_AUDIENCE, TestIssuer.AUDIENCE);
-        env.put(AirlockConfig.JWKS_URL, issuer.jwksUrl());
+        env.put(EnvironmentNames.JWT_ISSUER, issuer.issuer());
+        env.put(EnvironmentNames.JWT_AUDIENCE, TestIssuer.AUDIENCE);
+        env.put(EnvironmentNames.JWKS_URL, issuer.jwksUrl());
         return env;
     }
 

@@ -1,5 +1,6 @@
 package dev.airlock.aws.admin;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.domain.error.AirlockException;
 import dev.airlock.domain.error.InvalidRequestException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -117,10 +118,10 @@ public final class AdminMain {
      * (letters only: DynamoDB Local refuses other access keys).
      */
     private static AwsCredentialsProvider credentials(AdminOptions options, Map<String, String> env) {
-        boolean configured = env.containsKey("AWS_ACCESS_KEY_ID") || env.containsKey("AWS_PROFILE")
-                || env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")
-                || env.containsKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
-                || env.containsKey("AWS_WEB_IDENTITY_TOKEN_FILE");
+        boolean configured = env.containsKey(EnvironmentNames.ACCESS_KEY_ID) || env.containsKey(EnvironmentNames.PROFILE)
+                || env.containsKey(EnvironmentNames.CONTAINER_CREDENTIALS_FULL_URI)
+                || env.containsKey(EnvironmentNames.CONTAINER_CREDENTIALS_RELATIVE_URI)
+                || env.containsKey(EnvironmentNames.WEB_IDENTITY_TOKEN_FILE);
         if (options.endpoint().isPresent() && !configured) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("airlocklocal", "airlocklocal"));
         }

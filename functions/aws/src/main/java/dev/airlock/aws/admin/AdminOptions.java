@@ -1,5 +1,6 @@
 package dev.airlock.aws.admin;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.aws.dynamodb.TableNames;
 import software.amazon.awssdk.regions.Region;
 
@@ -84,16 +85,16 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
         if (positional.size() != expectedPositional) {
             throw new UsageException(command + (expectedPositional == 1 ? " takes one FILE" : " takes no arguments"));
         }
-        Optional<String> endpoint = first(flags.get("--endpoint"), env.get("AWS_ENDPOINT_URL_DYNAMODB"),
-                env.get("AWS_ENDPOINT_URL"));
-        String region = first(flags.get("--region"), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"))
+        Optional<String> endpoint = first(flags.get("--endpoint"), env.get(EnvironmentNames.ENDPOINT_URL_DYNAMODB),
+                env.get(EnvironmentNames.ENDPOINT_URL));
+        String region = first(flags.get("--region"), env.get(EnvironmentNames.REGION), env.get(EnvironmentNames.DEFAULT_REGION))
                 .orElse(DEFAULT_REGION);
         TableNames defaults = TableNames.defaults();
         TableNames tables;
         try {
             tables = new TableNames(
-                    first(flags.get("--requests-table"), env.get("AIRLOCK_REQUESTS_TABLE")).orElse(defaults.requests()),
-                    first(flags.get("--audit-table"), env.get("AIRLOCK_AUDIT_TABLE")).orElse(defaults.audit()));
+                    first(flags.get("--requests-table"), env.get(EnvironmentNames.REQUESTS_TABLE)).orElse(defaults.requests()),
+                    first(flags.get("--audit-table"), env.get(EnvironmentNames.AUDIT_TABLE)).orElse(defaults.audit()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -104,8 +105,8 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
 
     private static Optional<AnchorOptions> anchor(Map<String, String> flags, Map<String, String> env)
             throws UsageException {
-        Optional<String> bucket = first(flags.get("--checkpoint-bucket"), env.get("AIRLOCK_CHECKPOINT_BUCKET"));
-        Optional<String> key = first(flags.get("--audit-key"), env.get("AIRLOCK_AUDIT_KEY_ID"));
+        Optional<String> bucket = first(flags.get("--checkpoint-bucket"), env.get(EnvironmentNames.CHECKPOINT_BUCKET));
+        Optional<String> key = first(flags.get("--audit-key"), env.get(EnvironmentNames.AUDIT_KEY_ID));
         if (bucket.isEmpty() && key.isEmpty()) {
             if (flags.containsKey("--since")) {
                 throw new UsageException("--since needs --checkpoint-bucket and --audit-key");
@@ -117,7 +118,7 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
         }
         try {
             Duration interval = Duration.parse(first(flags.get("--checkpoint-interval"),
-                    env.get("AIRLOCK_CHECKPOINT_INTERVAL")).orElse("PT5M"));
+                    env.get(EnvironmentNames.CHECKPOINT_INTERVAL)).orElse("PT5M"));
             long since = Long.parseLong(first(flags.get("--since")).orElse("1"));
             if (interval.isNegative() || interval.isZero() || since < 1) {
                 throw new UsageException("the checkpoint interval must be positive and --since at least 1");

@@ -1,5 +1,6 @@
 package dev.airlock.aws.admin;
 
+import dev.airlock.core.usecase.ApplyRoles;
 import dev.airlock.core.port.RoleFileStore;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
 import dev.airlock.aws.dynamodb.TableNames;

@@ -2,6 +2,7 @@ package dev.airlock.aws.admin;
 
 import dev.airlock.core.usecase.ApplyRoles;
 
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,7 @@
 package dev.airlock.aws.dynamodb;
 
 import dev.airlock.core.audit.AuditAction;
+
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.IssuedCertificateRecord;
 import dev.airlock.core.port.KrlEntry;

@@ -35,10 +35,7 @@ public enum AuditAction {
     REQUEST_EXPIRED("request.expired"),
     /** A certificate was signed (request chain, or {@code user#<name>} for base roles only). */
     CERTIFICATE_ISSUED("certificate.issued"),
-    /**
-     * A certificate was revoked (its KRL entry written): on the chain its {@code certificate.issued}
-     * record is on. It leaves the request's state as it is.
-     */
+    /** One certificate was revoked (its request's chain, or {@code user#<holder>} for base roles only). */
     CERTIFICATE_REVOKED("certificate.revoked"),
     /** An operator applied a role file (chain {@code config}). */
     ROLES_APPLIED("roles.applied"),

@@ -29,7 +29,7 @@ import java.util.Optional;
 
 /**
  * {@code POST /certificates}: signs the caller's SSH public key for an approved request of theirs, or
- * for their base roles only (DESIGN.md "Certificates").
+ * for their base roles only (docs/ARCHITECTURE.md "Certificates").
  *
  * <p><b>No certificate leaves without its audit record.</b> Every check runs before signing; after
  * signing, the {@code certificate.issued} record is committed — under a request in the same

@@ -2,6 +2,7 @@ package dev.airlock.core.usecase;
 
 import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditChains;
+
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.IssuedCertificateLookup;

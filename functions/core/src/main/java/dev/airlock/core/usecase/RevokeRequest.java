@@ -1,6 +1,7 @@
 package dev.airlock.core.usecase;
 
 import dev.airlock.core.audit.AuditAction;
+
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.KrlEntry;
 import dev.airlock.core.port.RevocationStore;

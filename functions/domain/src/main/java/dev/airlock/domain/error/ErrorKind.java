@@ -2,37 +2,31 @@ package dev.airlock.domain.error;
 
 /**
  * The handful of failure kinds Airlock reports, each mapped once to an HTTP status (RFC 9457
- * problem+json) and once to a CLI exit code. Adapters translate these; nothing else decides a status.
+ * problem+json). Adapters translate these; nothing else decides a status. (The CLI maps the statuses
+ * it receives to its own exit codes.)
  */
 public enum ErrorKind {
-    INVALID_REQUEST(400, 1, "Invalid request"),
-    UNAUTHENTICATED(401, 2, "Unauthenticated"),
-    ACCESS_DENIED(403, 2, "Access denied"),
-    NOT_FOUND(404, 3, "Not found"),
-    CONFLICT(409, 4, "Conflict"),
-    THROTTLED(429, 5, "Too many requests"),
+    INVALID_REQUEST(400, "Invalid request"),
+    UNAUTHENTICATED(401, "Unauthenticated"),
+    ACCESS_DENIED(403, "Access denied"),
+    NOT_FOUND(404, "Not found"),
+    CONFLICT(409, "Conflict"),
+    THROTTLED(429, "Too many requests"),
     /** A dependency stayed unavailable after retries (5xx, unreachable, timed out): transient, retry later. */
-    UNAVAILABLE(503, 5, "Service unavailable"),
-    INTERNAL(500, 5, "Internal error");
+    UNAVAILABLE(503, "Service unavailable"),
+    INTERNAL(500, "Internal error");
 
     private final int httpStatus;
-    private final int cliExitCode;
     private final String title;
 
-    ErrorKind(int httpStatus, int cliExitCode, String title) {
+    ErrorKind(int httpStatus, String title) {
         this.httpStatus = httpStatus;
-        this.cliExitCode = cliExitCode;
         this.title = title;
     }
 
     /** The HTTP status code of a problem of this kind. */
     public int httpStatus() {
         return httpStatus;
-    }
-
-    /** The exit code the {@code access} CLI uses for this kind (0 is success, so none is 0). */
-    public int cliExitCode() {
-        return cliExitCode;
     }
 
     /** RFC 9457 {@code title}: short, the same for every problem of this kind. */

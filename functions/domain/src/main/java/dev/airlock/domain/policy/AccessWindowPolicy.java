@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The time rules (DESIGN.md "Domain" and "Certificates"): how long a request may stay pending, how long
+ * The time rules (docs/ARCHITECTURE.md "Domain" and "Certificates"): how long a request may stay pending, how long
  * access lasts once approved, and how long a certificate is valid. The pending TTL and the access window
  * are separate: one bounds waiting for reviewers, the other bounds the granted access.
  */

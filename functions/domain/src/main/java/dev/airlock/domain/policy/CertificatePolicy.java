@@ -22,7 +22,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * What a certificate for a caller may say (DESIGN.md "Certificates"). Without a request the caller gets
+ * What a certificate for a caller may say (docs/ARCHITECTURE.md "Certificates"). Without a request the caller gets
  * their base roles only; with one, it must be theirs and APPROVED and unexpired at now, and its roles are
  * added. Principals are the logins of all those roles minus any login one of them denies.
  *

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Who may request what (DESIGN.md "Domain"). A caller may request a role only if one of their base roles
+ * Who may request what (docs/ARCHITECTURE.md "Domain"). A caller may request a role only if one of their base roles
  * lists it in {@code allow.request.roles} and none lists it in {@code deny.request.roles} (deny beats
  * allow), never a role they already hold. A reason is required when any base role that allows one of the
  * requested roles says {@code reason.mode: required}, or when any base role says

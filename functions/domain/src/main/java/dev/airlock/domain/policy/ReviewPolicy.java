@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Who may review what (DESIGN.md "Domain"): the reviewer must hold a base role whose
+ * Who may review what (docs/ARCHITECTURE.md "Domain"): the reviewer must hold a base role whose
  * {@code allow.review_requests.roles} covers every requested role, and no base role of theirs may list
  * a requested role in {@code deny.review_requests.roles} (deny beats allow). Nobody reviews their own
  * request (two-person rule), and each reviewer reviews once.

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An access request and its state machine (DESIGN.md "Access request"). Immutable: every transition
+ * An access request and its state machine (docs/ARCHITECTURE.md "Access request"). Immutable: every transition
  * returns a new value and throws {@link ConflictException} (code {@code invalid_state}) when the state
  * at {@code now} does not allow it. Expiry is judged at read time ({@link #stateAt}) so correctness
  * never waits for the sweep; {@link #expire} only records what {@code stateAt} already says.

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The head of a request's audit hash chain (DESIGN.md "Storage"): the sequence number and SHA-256 hash
+ * The head of a request's audit hash chain (docs/ARCHITECTURE.md "Storage"): the sequence number and SHA-256 hash
  * (64 lower-case hex characters) of the last audit record written for the request.
  */
 public record AuditHead(long seq, String hash) {

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The states of an access request (DESIGN.md "Access request"). {@link #WITHDRAWN} is an addition to
+ * The states of an access request (docs/ARCHITECTURE.md "Access request"). {@link #WITHDRAWN} is an addition to
  * the design: the requester drops a pending request; requests are never deleted, so it needs a state.
  *
  * <pre>

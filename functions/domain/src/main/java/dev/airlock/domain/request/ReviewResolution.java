@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes the state reviews resolve a pending request to (DESIGN.md "Domain"; Teleport's
+ * Computes the state reviews resolve a pending request to (docs/ARCHITECTURE.md "Domain"; Teleport's
  * review-based resolution without filters): for each requested role, its thresholds combine with OR;
  * the request is DENIED as soon as any threshold's deny count is met for any role (deny wins), APPROVED
  * once some threshold's approve count is met for every role, and PENDING otherwise.

@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Parses a role file: multi-document YAML with {@code kind: role} documents in Teleport's shape
- * (DESIGN.md "Domain", docs/ROLES.md) and at most one {@code kind: oidc} document whose
+ * (docs/ARCHITECTURE.md "Domain", docs/ROLES.md) and at most one {@code kind: oidc} document whose
  * {@code spec.claims_to_roles} maps token claims to base roles, as Teleport's OIDC connector does.
  *
  * <p>Strict on purpose: unknown fields, wrong types, bad durations, bad thresholds, duplicate role

@@ -13,18 +13,17 @@ class AirlockExceptionTest {
 
     @ParameterizedTest
     @CsvSource({
-        "INVALID_REQUEST, 400, 1, invalid-request",
-        "UNAUTHENTICATED, 401, 2, unauthenticated",
-        "ACCESS_DENIED,   403, 2, access-denied",
-        "NOT_FOUND,       404, 3, not-found",
-        "CONFLICT,        409, 4, conflict",
-        "THROTTLED,       429, 5, throttled",
-        "UNAVAILABLE,     503, 5, unavailable",
-        "INTERNAL,        500, 5, internal",
+        "INVALID_REQUEST, 400, invalid-request",
+        "UNAUTHENTICATED, 401, unauthenticated",
+        "ACCESS_DENIED,   403, access-denied",
+        "NOT_FOUND,       404, not-found",
+        "CONFLICT,        409, conflict",
+        "THROTTLED,       429, throttled",
+        "UNAVAILABLE,     503, unavailable",
+        "INTERNAL,        500, internal",
     })
-    void errorKind_mapsToStatusExitCodeAndType(ErrorKind kind, int status, int exit, String type) {
+    void errorKind_mapsToStatusAndType(ErrorKind kind, int status, String type) {
         assertThat(kind.httpStatus()).isEqualTo(status);
-        assertThat(kind.cliExitCode()).isEqualTo(exit);
         assertThat(kind.type()).isEqualTo(type);
         assertThat(kind.title()).isNotBlank();
     }

@@ -1,5 +1,6 @@
 package dev.airlock.bench.cli;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.bench.Progress;
 import dev.airlock.local.DemoUsers;
 import dev.airlock.local.LocalAirlock;
@@ -51,8 +52,8 @@ public final class CliStartupBench {
             writeLocalEnv(home, airlock);
             String bob = token(airlock.url(), "bob");
             post(airlock.url(), bob, "/requests", "{\"roles\": [\"dba\"], \"reason\": \"INC-4211: slow queries\"}");
-            Map<String, String> env = Map.of("AIRLOCK_HOME", home.toString(), "AIRLOCK_URL", airlock.url().toString(),
-                    "AIRLOCK_TOKEN", token(airlock.url(), "alice"));
+            Map<String, String> env = Map.of(EnvironmentNames.HOME, home.toString(), EnvironmentNames.URL, airlock.url().toString(),
+                    EnvironmentNames.TOKEN, token(airlock.url(), "alice"));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("runs", runs);
             result.put("targetMs", TARGET_MS);

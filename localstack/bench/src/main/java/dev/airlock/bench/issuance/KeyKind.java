@@ -8,7 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 
-/** The CA key kinds Airlock supports (DESIGN.md "Certificates"), as JCA key pairs and signature algorithms. */
+/** The CA key kinds Airlock supports (docs/ARCHITECTURE.md "Certificates"), as JCA key pairs and signature algorithms. */
 public enum KeyKind {
     P256("P-256", SshSignatureAlgorithm.ECDSA_P256, "SHA256withECDSA"),
     ED25519("Ed25519", SshSignatureAlgorithm.ED25519, "Ed25519"),

@@ -1,5 +1,6 @@
 package dev.airlock.bench.warm;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.bench.LocalBackend;
@@ -54,9 +55,9 @@ public final class WarmBench {
              // The functions verify tokens themselves: they trust the gateway's development issuer.
              LocalGateway gateway = LocalGateway.startFor(0, issuer -> host[0] = new TimingFunctionHost(
                      new SpringFunctionHost(LocalFunctions.start(AirlockConfig.local(Map.of(
-                             AirlockConfig.ENDPOINT_URL, backend.endpoint().toString(),
-                             AirlockConfig.JWT_ISSUER, issuer.issuer(),
-                             AirlockConfig.JWT_AUDIENCE, issuer.audience())), clock))),
+                             EnvironmentNames.ENDPOINT_URL, backend.endpoint().toString(),
+                             EnvironmentNames.JWT_ISSUER, issuer.issuer(),
+                             EnvironmentNames.JWT_AUDIENCE, issuer.audience())), clock))),
                      url -> DevTokenIssuer.inMemory(url, clock), DemoUsers.of(Map.of()), clock)) {
             try {
                 List<String> toWithdraw = pendingRequests(backend, clock, warmup + calls);

@@ -1,5 +1,6 @@
 package dev.airlock.bench.priming;
 
+import dev.airlock.core.config.EnvironmentNames;
 import dev.airlock.app.LocalFunctions;
 import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.app.priming.Priming;
@@ -75,14 +76,14 @@ class PrimingTest {
 
     @Test
     void run_withOneSelectedFunction_shouldPrimeOnlyThatFunction() {
-        AirlockConfig config = AirlockConfig.local(Map.of(AirlockConfig.FUNCTION_DEFINITION, "sign"));
+        AirlockConfig config = AirlockConfig.local(Map.of(EnvironmentNames.FUNCTION_DEFINITION, "sign"));
         try (LocalFunctions functions = LocalFunctions.start(config, clock, ports)) {
 
             List<String> calls = new Priming(functions.context()).run();
 
-            assertThat(calls).containsExactlyInAnyOrder( // order follows the catalogue's route list
-                    "sign GET /ca (no token) -> 200", "sign GET /ca -> 200",
-                    "sign POST /certificates (no token) -> 401", "sign POST /certificates -> 404");
+            assertThat(calls).containsExactly( // route-table order
+                    "sign POST /certificates (no token) -> 401", "sign POST /certificates -> 404",
+                    "sign GET /ca (no token) -> 200", "sign GET /ca -> 200");
             assertThat(audit.size()).isZero();
         }
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 7's exchange, as two people run it in two terminals: bob's {@code access login
+ * The two-person exchange, as two people run it in two terminals: bob's {@code access login
  * --request-roles=dba} waits in one process while alice lists and approves the request from another;
  * bob's login then writes a certificate that a real OpenSSH sshd, trusting the CA line
  * {@code access ca} prints, accepts for the {@code dba} principal.

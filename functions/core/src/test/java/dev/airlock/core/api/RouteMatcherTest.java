@@ -1,7 +1,5 @@
-package dev.airlock.local;
+package dev.airlock.core.api;
 
-import dev.airlock.core.api.Route;
-import dev.airlock.core.api.Routes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,9 +10,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RouteTableTest {
+class RouteMatcherTest {
 
-    private final RouteTable table = new RouteTable();
+    private final RouteMatcher table = new RouteMatcher();
 
     static java.util.List<Route> routes() {
         return Routes.ALL;
@@ -26,7 +24,7 @@ class RouteTableTest {
         String path = route.pathTemplate().replace("{id}", "bc8ca931-fec9-4b15-9d5c-1f1d4b0e7a11")
                 .replace("{serial}", "18446744073709551615");
 
-        RouteTable.Match match = table.match(route.method(), path).orElseThrow();
+        RouteMatcher.Match match = table.match(route.method(), path).orElseThrow();
 
         assertThat(match.route()).isEqualTo(route);
         Map<String, String> expected = route.pathTemplate().contains("{id}")
@@ -55,5 +53,23 @@ class RouteTableTest {
         assertThatThrownBy(() -> table.match("GET", "/requests/%4")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> table.match("GET", "/requests/%zz")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> table.match("GET", "/requests/%ff")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void match_shouldPreferTheMostSpecificRoute_whateverTheOrder() {
+        Route literal = new Route("GET", "/requests/mine", "list");
+        Route template = new Route("GET", "/requests/{id}", "list");
+
+        for (java.util.List<Route> order : java.util.List.of(java.util.List.of(template, literal),
+                java.util.List.of(literal, template))) {
+            RouteMatcher matcher = new RouteMatcher(order);
+            assertThat(matcher.match("GET", "/requests/mine").orElseThrow().route()).isEqualTo(literal);
+            assertThat(matcher.match("GET", "/requests/other").orElseThrow().route()).isEqualTo(template);
+        }
+    }
+
+    @Test
+    void match_shouldCompareLiteralSegmentsDecoded() {
+        assertThat(table.match("GET", "/%63a").orElseThrow().route().pathTemplate()).isEqualTo("/ca");
     }
 }

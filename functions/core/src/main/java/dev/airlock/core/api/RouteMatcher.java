@@ -1,7 +1,5 @@
-package dev.airlock.local;
+package dev.airlock.core.api;
 
-import dev.airlock.core.api.Route;
-import dev.airlock.core.api.Routes;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,20 +8,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Matches requests against the one route table ({@link Routes#ALL}) the way API Gateway matches an
- * HTTP API's routes: exact method, path template segment by segment, {@code {name}} standing for one
- * non-empty segment; the most specific route (fewest parameters) wins. Nothing else matches: an
- * unknown path or method is a 404, as API Gateway answers.
+ * The one route matcher (the local gateway's and the functions' own, for an event without a route
+ * key): matches the way API Gateway matches an HTTP API's routes — exact method, path template segment
+ * by segment, {@code {name}} standing for one non-empty segment, each raw segment percent-decoded
+ * (RFC 3986; {@code +} stays {@code +}) before it is compared or bound; the most specific route
+ * (fewest parameters) wins. Nothing else matches: an unknown path or method has no route (a 404).
  */
-public final class RouteTable {
+public final class RouteMatcher {
 
     private final List<Route> routes;
 
-    public RouteTable() {
+    /** Over the whole route table. */
+    public RouteMatcher() {
         this(Routes.ALL);
     }
 
-    RouteTable(List<Route> routes) {
+    /** Over some routes, e.g. one function's ({@link Routes#of}). */
+    public RouteMatcher(List<Route> routes) {
         this.routes = List.copyOf(routes);
     }
 

@@ -1,6 +1,9 @@
-package dev.airlock.local;
+package dev.airlock.core.api;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -8,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * or escaped bytes that are not UTF-8, are refused rather than replaced, so no request reaches a
  * function with text the caller did not send.
  */
-final class PercentDecoding {
+public final class PercentDecoding {
 
     private PercentDecoding() {
     }
@@ -17,7 +20,7 @@ final class PercentDecoding {
      * @param plusAsSpace whether {@code +} means a space (query strings, as form encoding has it)
      * @throws IllegalArgumentException on a bad escape or bytes that are not UTF-8
      */
-    static String decode(String text, boolean plusAsSpace) {
+    public static String decode(String text, boolean plusAsSpace) {
         String source = plusAsSpace ? text.replace('+', ' ') : text;
         if (source.indexOf('%') < 0) {
             return source;
@@ -43,7 +46,13 @@ final class PercentDecoding {
             bytes.write(high * 16 + low);
             i += 3;
         }
-        return Utf8.decode(bytes.toByteArray())
-                .orElseThrow(() -> new IllegalArgumentException("percent-encoded bytes that are not UTF-8"));
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("percent-encoded bytes that are not UTF-8", e);
+        }
     }
 }
