@@ -45,7 +45,7 @@ final class AuditItemMapper {
         item.put(Tables.AUDIT_DAY, s(SortableTime.day(record.at())));
         item.put(Tables.AUDIT_AT_KEY, s(SortableTime.nanos(record.at()) + "#" + record.chain() + "#" + record.seq()));
         String serial = record.details().get("serial");
-        if (IssueCertificate.ACTION.equals(record.action()) && serial != null) {
+        if (record.is(IssueCertificate.ACTION) && serial != null) {
             item.put(Tables.AUDIT_SERIAL, s(serial)); // derived like day/atKey: the by-serial index only
         }
         return item;

@@ -50,6 +50,11 @@ public record AuditRecord(String chain, long seq, Instant at, String actor, Stri
         return unsigned.withHash(CanonicalForm.hash(unsigned));
     }
 
+    /** Whether this record names {@code action} (compare actions with this, never a {@code String} with an enum). */
+    public boolean is(AuditAction action) {
+        return action.wire().equals(this.action);
+    }
+
     /** The action as a type to switch on; empty for an action this build does not know. */
     public Optional<AuditAction> knownAction() {
         return AuditAction.of(action);

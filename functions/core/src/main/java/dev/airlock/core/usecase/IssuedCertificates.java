@@ -19,7 +19,7 @@ public final class IssuedCertificates {
      *                                  with the details {@link IssueCertificate} writes
      */
     public static IssuedCertificateRecord fromAudit(AuditRecord record) {
-        if (!IssueCertificate.ACTION.equals(record.action())) {
+        if (!record.is(IssueCertificate.ACTION)) {
             throw new IllegalArgumentException("not a " + IssueCertificate.ACTION + " record: " + record.action());
         }
         String roles = require(record, "roles");

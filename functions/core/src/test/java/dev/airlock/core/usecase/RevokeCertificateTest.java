@@ -33,7 +33,7 @@ class RevokeCertificateTest {
         r.revokeCertificate.handle(TestIdentities.bob(), certificate.serial(), "lost laptop");
 
         AuditRecord record = last("user#bob");
-        assertThat(record.action()).isEqualTo(RevokeCertificate.ACTION);
+        assertThat(record.action()).isEqualTo(RevokeCertificate.ACTION.wire());
         assertThat(record.details()).containsEntry("serial", certificate.serial())
                 .containsEntry("reason", "lost laptop").doesNotContainKey("requestId");
         assertThat(t.audit().verifies("user#bob")).isTrue();
@@ -49,7 +49,7 @@ class RevokeCertificateTest {
         r.revokeCertificate.handle(TestIdentities.alice(), certificate.serial(), "key leaked");
 
         AuditRecord record = last("request#" + approved.id());
-        assertThat(record.action()).isEqualTo(RevokeCertificate.ACTION);
+        assertThat(record.action()).isEqualTo(RevokeCertificate.ACTION.wire());
         assertThat(record.actor()).isEqualTo("alice");
         AccessRequest stored = t.store().find(approved.id()).orElseThrow();
         assertThat(stored.state()).isEqualTo(RequestState.APPROVED);

@@ -42,7 +42,7 @@ class RevokeRequestTest {
         assertThat(revoked.state()).isEqualTo(RequestState.REVOKED);
         assertThat(t.store().find(approved.id())).contains(revoked);
         AuditRecord record = last("request#" + approved.id());
-        assertThat(record.action()).isEqualTo(RevokeRequest.ACTION);
+        assertThat(record.action()).isEqualTo(RevokeRequest.ACTION.wire());
         assertThat(record.actor()).isEqualTo("bob");
         assertThat(record.details()).containsEntry("revokedBy", "requester")
                 .containsEntry("serials", first.serial() + "," + second.serial());
