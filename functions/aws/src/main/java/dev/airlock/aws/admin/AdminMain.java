@@ -9,15 +9,10 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Operator commands the {@code access} CLI calls:
@@ -100,16 +95,8 @@ public final class AdminMain {
         if (options.anchor().isEmpty()) {
             return command.run(out);
         }
-        AwsCredentialsProvider credentials = credentials(options, env);
-        try (S3Client s3 = S3Client.builder().region(options.region()).credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create()).forcePathStyle(options.endpoint().isPresent())
-                .applyMutation(b -> options.endpoint().ifPresent(b::endpointOverride)).build();
-             KmsClient kms = KmsClient.builder().region(options.region()).credentialsProvider(credentials)
-                     .httpClient(UrlConnectionHttpClient.create())
-                     .applyMutation(b -> options.endpoint().ifPresent(b::endpointOverride)).build()) {
-            return command.run(out, Optional.of(new AnchoredVerification(s3, kms, options.anchor().get(),
-                    Clock.systemUTC())));
-        }
+        // AnchoredVerification (and so S3) is loaded only here: the functions' package carries no S3.
+        return AnchoredVerification.run(command, options, credentials(options, env), out);
     }
 
     /**

@@ -10,9 +10,12 @@ import dev.airlock.core.audit.CheckpointVerifier;
 import dev.airlock.core.audit.CheckpointVerifier.Anchored;
 import dev.airlock.core.audit.SignedCheckpoint;
 import dev.airlock.domain.request.AuditHead;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +39,19 @@ final class AnchoredVerification {
         this.kms = kms;
         this.options = options;
         this.clock = clock;
+    }
+
+    /** Runs {@code verify} with the anchor configured in {@code options}, with its own S3 and KMS clients. */
+    static int run(AuditVerifyCommand command, AdminOptions options, AwsCredentialsProvider credentials, PrintStream out) {
+        try (S3Client s3 = S3Client.builder().region(options.region()).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).forcePathStyle(options.endpoint().isPresent())
+                .applyMutation(b -> options.endpoint().ifPresent(b::endpointOverride)).build();
+             KmsClient kms = KmsClient.builder().region(options.region()).credentialsProvider(credentials)
+                     .httpClient(UrlConnectionHttpClient.create())
+                     .applyMutation(b -> options.endpoint().ifPresent(b::endpointOverride)).build()) {
+            return command.run(out, Optional.of(new AnchoredVerification(s3, kms, options.anchor().orElseThrow(),
+                    Clock.systemUTC())));
+        }
     }
 
     /** The breaks against the anchor, and the anchoring line for the operator. */
