@@ -93,14 +93,14 @@ public final class Permissions {
             // reviews, and request revocation: request + audit record + KRL entry (Put) + KRL version (Update)
             Routes.APPROVE, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE)),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)),
             // the serial bump is an approve-like transaction, a base-role certificate appends to the
             // user's chain (chain head in the requests table); the key is also gated by its policy.
             // Certificate revocation finds the issuance record by serial; GET /krl reads the KRL index.
             Routes.SIGN, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
                     new Grant(Target.KRL_INDEX, List.of(QUERY)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE),
                     new Grant(Target.AUDIT_SERIAL_INDEX, List.of(QUERY)),
                     new Grant(Target.CA_KEY, CaKeyPolicy.SIGNER_ACTIONS)),
             // the sweep reads the expiry index only, then moves each request with its audit record;
@@ -111,7 +111,7 @@ public final class Permissions {
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
                     new Grant(Target.KRL_INDEX, List.of(QUERY)),
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT), IN_TRANSACT_WRITE)));
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)));
 
     private Permissions() {
     }

@@ -55,17 +55,19 @@ class PermissionsTest {
                         "requests/index/* dynamodb:Query", "cursor-key secretsmanager:GetSecretValue")),
                 Arguments.of(Routes.APPROVE, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
-                        "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem")),
+                        "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem",
+                        "audit dynamodb:ConditionCheckItem")),
                 Arguments.of(Routes.SIGN, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem",
+                        "audit dynamodb:ConditionCheckItem",
                         "requests/index/byKrl dynamodb:Query", "audit/index/bySerial dynamodb:Query",
                         "ca-key kms:Sign", "ca-key kms:GetPublicKey", "ca-key kms:DescribeKey")),
                 Arguments.of(Routes.EXPIRE, Set.of(
                         "requests/index/byExpiry dynamodb:Query", "requests/index/byKrl dynamodb:Query",
                         "requests/index/* dynamodb:Query",
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
-                        "audit dynamodb:PutItem")));
+                        "audit dynamodb:PutItem", "audit dynamodb:ConditionCheckItem")));
     }
 
     @ParameterizedTest(name = "{0}")

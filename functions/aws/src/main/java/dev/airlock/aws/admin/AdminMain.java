@@ -37,11 +37,13 @@ public final class AdminMain {
 
     static final String USAGE_TEXT = """
             usage: AdminMain verify        [--endpoint URL] [--region R] [--requests-table T] [--audit-table A]
+                                          [--checkpoint-bucket B --audit-key K [--checkpoint-interval PT5M] [--since N]]
                    AdminMain apply-roles FILE [--actor NAME] [same options]
                    AdminMain create-tables [same options]
                    AdminMain roles check FILE   (what Airlock enforces, ignores and refuses; no AWS access)
             environment: AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION,
-                         AIRLOCK_REQUESTS_TABLE, AIRLOCK_AUDIT_TABLE
+                         AIRLOCK_REQUESTS_TABLE, AIRLOCK_AUDIT_TABLE, AIRLOCK_CHECKPOINT_BUCKET,
+                         AIRLOCK_AUDIT_KEY_ID, AIRLOCK_CHECKPOINT_INTERVAL
             exit codes: 0 ok, 1 audit breaks found, 2 usage, 3 invalid input or refused, 4 failure""";
 
     private AdminMain() {
@@ -67,7 +69,7 @@ public final class AdminMain {
         try (DynamoDbClient dynamoDb = DynamoDbClients.create(options.endpoint(), options.region(),
                 credentials(options, env))) {
             return switch (options.command()) {
-                case "verify" -> new AuditVerifyCommand(dynamoDb, options.tables()).run(out);
+                case "verify" -> verify(dynamoDb, options, env, out);
                 case "apply-roles" -> new ApplyRolesCommand(dynamoDb, options.tables())
                         .run(options.file().orElseThrow(), options.actor(), out, err);
                 default -> new CreateTablesCommand(dynamoDb, options.tables()).run(out);
@@ -86,6 +88,15 @@ public final class AdminMain {
             err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return FAILED;
         }
+    }
+
+    private static int verify(DynamoDbClient dynamoDb, AdminOptions options, Map<String, String> env, PrintStream out) {
+        AuditVerifyCommand command = new AuditVerifyCommand(dynamoDb, options.tables());
+        if (options.anchor().isEmpty()) {
+            return command.run(out);
+        }
+        // AnchoredVerification (and so S3) is loaded only here: the functions' package carries no S3.
+        return AnchoredVerification.run(command, options, credentials(options, env), out);
     }
 
     /**

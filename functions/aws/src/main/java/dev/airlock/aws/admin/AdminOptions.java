@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
@@ -29,12 +31,22 @@ import java.util.Set;
  * @param actor      who applies it ({@code apply-roles}; default: the OS user)
  */
 record AdminOptions(String command, Optional<URI> endpoint, Region region, TableNames tables, Optional<Path> file,
-                    String actor) {
+                    String actor, Optional<AnchorOptions> anchor) {
+
+    /**
+     * Where the checkpoints are ({@code verify} against the anchor): {@code --checkpoint-bucket} /
+     * {@code AIRLOCK_CHECKPOINT_BUCKET} and {@code --audit-key} / {@code AIRLOCK_AUDIT_KEY_ID}, both or
+     * neither; {@code --checkpoint-interval} / {@code AIRLOCK_CHECKPOINT_INTERVAL} (ISO-8601, default
+     * PT5M); {@code --since N} verifies checkpoints from N on (N - 1 gives the link).
+     */
+    record AnchorOptions(String bucket, String auditKeyId, Duration interval, long since) {
+    }
 
     static final String DEFAULT_REGION = "us-east-1";
     static final String ROLES_CHECK = "roles check";
     static final Set<String> COMMANDS = Set.of("verify", "apply-roles", "create-tables", "roles");
-    private static final Set<String> FLAGS = Set.of("--endpoint", "--region", "--requests-table", "--audit-table", "--actor");
+    private static final Set<String> FLAGS = Set.of("--endpoint", "--region", "--requests-table", "--audit-table", "--actor",
+            "--checkpoint-bucket", "--audit-key", "--checkpoint-interval", "--since");
 
     static AdminOptions parse(String[] args, Map<String, String> env) throws UsageException {
         if (args.length == 0) {
@@ -88,7 +100,33 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
         }
         String actor = first(flags.get("--actor"), System.getProperty("user.name")).orElse("admin");
         return new AdminOptions(command, endpoint.isPresent() ? Optional.of(uri(endpoint.get())) : Optional.empty(),
-                Region.of(region), tables, positional.stream().findFirst().map(Path::of), actor);
+                Region.of(region), tables, positional.stream().findFirst().map(Path::of), actor, anchor(flags, env));
+    }
+
+    private static Optional<AnchorOptions> anchor(Map<String, String> flags, Map<String, String> env)
+            throws UsageException {
+        Optional<String> bucket = first(flags.get("--checkpoint-bucket"), env.get(EnvironmentNames.CHECKPOINT_BUCKET));
+        Optional<String> key = first(flags.get("--audit-key"), env.get(EnvironmentNames.AUDIT_KEY_ID));
+        if (bucket.isEmpty() && key.isEmpty()) {
+            if (flags.containsKey("--since")) {
+                throw new UsageException("--since needs --checkpoint-bucket and --audit-key");
+            }
+            return Optional.empty();
+        }
+        if (bucket.isEmpty() || key.isEmpty()) {
+            throw new UsageException("--checkpoint-bucket and --audit-key go together");
+        }
+        try {
+            Duration interval = Duration.parse(first(flags.get("--checkpoint-interval"),
+                    env.get(EnvironmentNames.CHECKPOINT_INTERVAL)).orElse("PT5M"));
+            long since = Long.parseLong(first(flags.get("--since")).orElse("1"));
+            if (interval.isNegative() || interval.isZero() || since < 1) {
+                throw new UsageException("the checkpoint interval must be positive and --since at least 1");
+            }
+            return Optional.of(new AnchorOptions(bucket.get(), key.get(), interval, since));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new UsageException("bad --checkpoint-interval (ISO-8601, e.g. PT5M) or --since (a number)");
+        }
     }
 
     private static URI uri(String text) throws UsageException {

@@ -7,11 +7,18 @@ import dev.airlock.aws.dynamodb.AuditSnapshotReader;
 import dev.airlock.aws.dynamodb.TableNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import dev.airlock.core.audit.AuditSnapshot;
+
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code verify}: reads both tables, checks every chain, prints one {@code BREAK ...} line per break
- * and a summary line; exit {@link AdminMain#OK} only when every chain is intact.
+ * {@code verify}: reads both tables, checks every chain, replays every request, and (with a checkpoint
+ * bucket and the audit key) checks the anchored checkpoints and the table against them; prints one
+ * {@code BREAK ...} line per break, the anchoring line, and a summary line; exit
+ * {@link AdminMain#OK} only when nothing broke.
  */
 public final class AuditVerifyCommand {
 
@@ -24,10 +31,21 @@ public final class AuditVerifyCommand {
     }
 
     public int run(PrintStream out) {
-        AuditReport report = new AuditVerifier().verify(new AuditSnapshotReader(dynamoDb, tables).read());
+        return run(out, Optional.empty());
+    }
+
+    /** As {@link #run(PrintStream)}, then against the anchored checkpoints when {@code anchored} is given. */
+    int run(PrintStream out, Optional<AnchoredVerification> anchored) {
+        AuditSnapshot snapshot = new AuditSnapshotReader(dynamoDb, tables).read();
+        AuditReport tables = new AuditVerifier().verify(snapshot);
+        List<AuditBreak> breaks = new ArrayList<>(tables.breaks());
+        Optional<AnchoredVerification.Result> anchor = anchored.map(a -> a.verify(snapshot));
+        anchor.ifPresent(a -> breaks.addAll(a.breaks()));
+        AuditReport report = new AuditReport(tables.chains(), tables.records(), breaks);
         for (AuditBreak found : report.breaks()) {
             out.println(found.line());
         }
+        anchor.ifPresent(a -> out.println(a.line()));
         out.println(report.summary());
         return report.intact() ? AdminMain.OK : AdminMain.BREAKS_FOUND;
     }

@@ -7,6 +7,7 @@ import dev.airlock.core.audit.AuditSnapshot.ExpectedHead;
 import dev.airlock.core.audit.AuditSnapshot.RoleConfigClaim;
 import dev.airlock.core.audit.StoredRecord;
 import dev.airlock.core.storage.Tables;
+import dev.airlock.domain.request.AccessRequest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,8 +21,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Reads an {@link AuditSnapshot} for the verifier: every audit item, the audit head of every access
- * request, every chain-head item, and the stored role configuration. A strongly consistent, paged
+ * Reads an {@link AuditSnapshot} for the verifier: every audit item, every access request (its audit
+ * head and, when readable, the request itself for replay), every chain-head item, and the stored role
+ * configuration. A strongly consistent, paged
  * {@code Scan} of both tables: an operator tool, not a request path.
  */
 public final class AuditSnapshotReader {
@@ -42,12 +44,19 @@ public final class AuditSnapshotReader {
             chains.computeIfAbsent(record.chain(), c -> new ArrayList<>()).add(record);
         });
         Map<String, ExpectedHead> heads = new HashMap<>();
+        Map<String, AccessRequest> requests = new HashMap<>();
+        Map<String, String> unreadable = new HashMap<>();
         List<RoleConfigClaim> config = new ArrayList<>();
         scan(tables.requests(), item -> {
             String id = Attr.optStr(item, Tables.REQ_ID).orElse("");
             if (item.containsKey(Tables.REQ_STATE)) {
                 ExpectedHead head = requestHead(id, item);
                 heads.put(head.chain(), head);
+                try {
+                    requests.put(head.chain(), RequestItemMapper.fromItem(item));
+                } catch (MalformedItemException | IllegalArgumentException e) {
+                    unreadable.put(head.chain(), e.getMessage());
+                }
             } else if (id.startsWith(ChainHeads.PREFIX)) {
                 ExpectedHead head = chainHead(id, item);
                 heads.put(head.chain(), head);
@@ -56,7 +65,7 @@ public final class AuditSnapshotReader {
                         RoleFile.sha256(Attr.optStr(item, RoleConfigStore.YAML).orElse(""))));
             }
         });
-        return new AuditSnapshot(chains, heads, config.stream().findFirst());
+        return new AuditSnapshot(chains, heads, config.stream().findFirst(), requests, unreadable);
     }
 
     private static StoredRecord auditItem(Map<String, AttributeValue> item) {

@@ -42,7 +42,9 @@ import static dev.airlock.aws.dynamodb.Attr.s;
  * <p>A change is a conditional {@code Put} of the whole item rather than an {@code Update}: the item is
  * always exactly what the mapper writes, so the expiry-index attributes simply vanish on the move to a
  * final state (keeping the index sparse) without a separate {@code REMOVE}. The condition checks the
- * version read and that the stored audit head is the new record's predecessor.
+ * version read and that the stored audit head is the new record's predecessor; a
+ * {@link HeadRecordCheck} in the same transaction checks that this predecessor is still the chain's
+ * record with that hash (and, before a certificate is recorded, that it leaves the request approved).
  *
  * <p>Conflict codes ({@link ConflictException#code()}):
  * <ul>
@@ -65,6 +67,7 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
     private static final int REQUEST = 0;
     private static final int AUDIT = 1;
     private static final int IDEMPOTENCY = 2;
+    private static final int HEAD_RECORD = 2;
 
     private final DynamoDbClient dynamoDb;
     private final TableNames tables;
@@ -215,8 +218,8 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
                 .toBuilder().returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
         try {
             List<TransactWriteItem> items = new ArrayList<>(List.of(Writes.item(requestPut),
-                    Writes.auditPut(tables.audit(), record)));
-            items.addAll(extra);
+                    Writes.auditPut(tables.audit(), record), HeadRecordCheck.of(tables.audit(), record)));
+            items.addAll(extra); // after the head-record check: its index is HEAD_RECORD
             Writes.transact(dynamoDb, items);
             return updated.nextVersion();
         } catch (TransactionCanceledException e) {
@@ -243,6 +246,9 @@ public final class DynamoDbAccessRequestStore implements AccessRequestStore {
                                            TransactionCanceledException e) {
         if (cancellation.throttled()) {
             return DynamoDbErrors.throttled("TransactWriteItems", e);
+        }
+        if (cancellation.conditionFailed(HEAD_RECORD) && !cancellation.conditionFailed(REQUEST)) {
+            return HeadRecordCheck.failure(updated, record, e);
         }
         if (cancellation.conditionFailed(REQUEST)) {
             Optional<Map<String, AttributeValue>> old = cancellation.oldItem(REQUEST);

@@ -4,7 +4,12 @@ import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditChains;
 import dev.airlock.aws.dynamodb.DynamoDbAuditLog;
 import dev.airlock.aws.dynamodb.DynamoDbFixture;
+import dev.airlock.aws.dynamodb.DynamoDbAccessRequestStore;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
+import dev.airlock.aws.dynamodb.TestRequests;
+import dev.airlock.domain.request.AccessRequest;
+import dev.airlock.domain.request.Review;
+import dev.airlock.domain.request.Verdict;
 import dev.airlock.aws.dynamodb.TestRoles;
 import dev.airlock.core.storage.Tables;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +76,27 @@ class AdminMainIT {
         assertThat(run(List.of("verify"))).isEqualTo(AdminMain.BREAKS_FOUND);
         assertThat(stdout()).isEqualTo("BREAK chain=ca seq=1 kind=DELETED: record 1 is missing\n"
                 + "FAILED: 1 chains, 1 records, 1 break\n");
+    }
+
+    @Test
+    void verify_shouldNameARequestItemItsChainDoesNotJustify() {
+        DynamoDbAccessRequestStore store = fixture.store();
+        AccessRequest pending = TestRequests.pending("bob", Instant.now());
+        AccessRequest stored = store.create(pending, TestRequests.created(pending), Optional.empty());
+        Instant now = Instant.now();
+        AccessRequest forged = stored.applyReview(new Review("mallory", Verdict.APPROVE, "", now), now);
+        fixture.client().putItem(b -> b.tableName(fixture.tables().requests())
+                .item(TestRequests.itemOf(forged)));
+
+        assertThat(run(List.of("verify"))).isEqualTo(AdminMain.BREAKS_FOUND);
+        String chain = "request#" + forged.id();
+        assertThat(stdout()).isEqualTo("BREAK chain=" + chain + " seq=0 kind=UNJUSTIFIED_STATE: the request is "
+                + "APPROVED but its records lead to PENDING\n"
+                + "BREAK chain=" + chain + " seq=0 kind=REVIEW_MISMATCH: the request lists 1 review(s) that are not "
+                + "the 0 its records name\n"
+                + "BREAK chain=" + chain + " seq=0 kind=WINDOW_MISMATCH: the request's expiry times are not the ones "
+                + "its records name\n"
+                + "FAILED: 1 chains, 1 records, 3 breaks\n");
     }
 
     @Test

@@ -33,6 +33,7 @@ class AuditTamperIT {
 
     private DynamoDbFixture fixture;
     private DynamoDbClient raw;
+    private DynamoDbAccessRequestStore store;
     private AccessRequest request;
     private String chain;
 
@@ -40,13 +41,10 @@ class AuditTamperIT {
     void setUp() {
         fixture = DynamoDbFixture.create();
         raw = fixture.client();
-        DynamoDbAccessRequestStore store = fixture.store();
-        AccessRequest approved = TestRequests.approved("alice");
-        AccessRequest current = store.create(approved, TestRequests.created(approved), Optional.empty());
-        for (int i = 1; i <= 3; i++) { // records 2..4
-            AccessRequest changed = current.withCertificateSerial("serial-" + i);
-            AuditRecord record = TestRequests.next(changed, "alice", "certificate.issued", Instant.now());
-            current = store.update(changed.withAuditHead(record.head()), record);
+        store = fixture.store();
+        AccessRequest current = TestRequests.storeApproved(store, "alice"); // records 1 and 2
+        for (int i = 1; i <= 3; i++) { // records 3..5
+            current = TestRequests.addCertificate(store, current, "serial-" + i);
         }
         request = current;
         chain = AuditChains.forRequest(request.id());
@@ -62,7 +60,7 @@ class AuditTamperIT {
 
         assertThat(report.breaks()).isEmpty();
         assertThat(report.chains()).isEqualTo(3);
-        assertThat(report.records()).isEqualTo(4 + 2 + 1);
+        assertThat(report.records()).isEqualTo(5 + 2 + 1);
     }
 
     @Test
@@ -83,11 +81,11 @@ class AuditTamperIT {
 
     @Test
     void aDeletedTail_shouldBeNamedMissingTail() {
-        raw.deleteItem(b -> b.tableName(fixture.tables().audit()).key(auditKey(chain, 4)));
+        raw.deleteItem(b -> b.tableName(fixture.tables().audit()).key(auditKey(chain, 5)));
         raw.deleteItem(b -> b.tableName(fixture.tables().audit()).key(auditKey(AuditChains.CA, 2)));
 
         assertThat(breaks()).containsExactly(tuple(AuditChains.CA, 2L, Kind.MISSING_TAIL),
-                tuple(chain, 4L, Kind.MISSING_TAIL));
+                tuple(chain, 0L, Kind.SERIAL_WITHOUT_RECORD), tuple(chain, 5L, Kind.MISSING_TAIL));
     }
 
     @Test
@@ -107,7 +105,7 @@ class AuditTamperIT {
                 .updateExpression("SET auditHash = :hash")
                 .expressionAttributeValues(Map.of(":hash", s("0".repeat(63) + "1"))));
 
-        assertThat(breaks()).containsExactly(tuple(chain, 4L, Kind.HEAD_MISMATCH));
+        assertThat(breaks()).containsExactly(tuple(chain, 5L, Kind.HEAD_MISMATCH));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.airlock.aws.dynamodb;
 
-import dev.airlock.core.testing.TestAuditRecords;
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditReport;
 import dev.airlock.core.audit.AuditVerifier;
@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -81,8 +82,8 @@ class ConcurrentReviewIT {
             } catch (ConflictException e) {
                 return Outcome.NOT_PENDING; // invalid_state: already approved by two others
             }
-            AuditRecord record = TestAuditRecords.next(current.auditHead(), AuditChains.forRequest(id), Instant.now(),
-                    reviewer.user(), "review.approve", Map.of("state", reviewed.state().name()));
+            AuditRecord record = AuditRecord.next(current.auditHead(), AuditChains.forRequest(id), Instant.now(),
+                    reviewer.user(), AuditAction.REVIEW_APPROVED, details(reviewed));
             try {
                 AccessRequest stored = store.update(reviewed.withAuditHead(record.head()), record);
                 return stored.state() == RequestState.APPROVED ? Outcome.APPLIED_APPROVED : Outcome.APPLIED_PENDING;
@@ -93,6 +94,17 @@ class ConcurrentReviewIT {
             }
         }
         return Outcome.LOST_RACES;
+    }
+
+    /** What ReviewRequest records: the resolution and access window once the review approves the request. */
+    private static Map<String, String> details(AccessRequest reviewed) {
+        Map<String, String> details = new TreeMap<>(Map.of("verdict", "APPROVE", "reason", "looks fine",
+                "state", reviewed.state().name()));
+        if (reviewed.state() == RequestState.APPROVED) {
+            details.put("resolution", AuditAction.REQUEST_APPROVED.wire());
+            details.put("accessExpiresAt", reviewed.accessExpiresAt().orElseThrow().toString());
+        }
+        return details;
     }
 
     private interface Reviewer {

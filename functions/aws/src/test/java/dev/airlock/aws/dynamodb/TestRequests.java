@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Access requests of every shape, built through the domain's own transitions, and their audit records. */
@@ -100,7 +101,43 @@ public final class TestRequests {
     /** The first record of a request's chain. */
     public static AuditRecord created(AccessRequest request) {
         return AuditRecord.next(AuditHead.GENESIS, AuditChains.forRequest(request.id()), request.createdAt(),
-                request.user(), AuditAction.REQUEST_CREATED, Map.of("roles", String.join(",", request.roles())));
+                request.user(), AuditAction.REQUEST_CREATED, Map.of("roles", String.join(",", request.roles()),
+                        "pendingExpiresAt", request.pendingExpiresAt().toString()));
+    }
+
+    /**
+     * A PENDING request for {@code dba} by {@code user} stored, then approved by {@code reviewer-1} through
+     * the store, with the records the use cases write (so the verifier's replay justifies it).
+     */
+    public static AccessRequest storeApproved(DynamoDbAccessRequestStore store, String user) {
+        AccessRequest pending = pending(user, Instant.now());
+        AccessRequest stored = store.create(pending, created(pending), Optional.empty());
+        Instant at = Instant.now();
+        AccessRequest approved = stored.applyReview(new Review("reviewer-1", Verdict.APPROVE, "ok", at), at);
+        AuditRecord record = AuditRecord.next(stored.auditHead(), AuditChains.forRequest(stored.id()), at,
+                "reviewer-1", AuditAction.REVIEW_APPROVED, Map.of("verdict", "APPROVE", "reason", "ok",
+                        "state", "APPROVED", "resolution", AuditAction.REQUEST_APPROVED.wire(),
+                        "accessExpiresAt", approved.accessExpiresAt().orElseThrow().toString()));
+        return store.update(approved.withAuditHead(record.head()), record);
+    }
+
+    /** The requests-table item of {@code request} as stored at its version (to write it behind the store's back). */
+    public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> itemOf(AccessRequest request) {
+        return RequestItemMapper.toItem(request, request.version());
+    }
+
+    /** The {@code certificate.issued} record of {@code changed}'s last serial, by its requester. */
+    public static AuditRecord certificate(AccessRequest changed, Instant at) {
+        List<String> serials = changed.certificateSerials();
+        return AuditRecord.next(changed.auditHead(), AuditChains.forRequest(changed.id()), at, changed.user(),
+                AuditAction.CERTIFICATE_ISSUED, Map.of("serial", serials.get(serials.size() - 1)));
+    }
+
+    /** Records a new certificate {@code serial} under {@code current} through the store. */
+    public static AccessRequest addCertificate(DynamoDbAccessRequestStore store, AccessRequest current, String serial) {
+        AccessRequest changed = current.withCertificateSerial(serial);
+        AuditRecord record = certificate(changed, Instant.now());
+        return store.update(changed.withAuditHead(record.head()), record);
     }
 
     /** The record that follows {@code head} on the request's chain. */

@@ -48,19 +48,19 @@ class TransactionFaultIT {
 
     @Test
     void update_whenThrottled_shouldBeThrottledWithARetryHintAndChangeNothing() {
-        AccessRequest approved = create(TestRequests.approved("alice"));
+        AccessRequest approved = TestRequests.storeApproved(store, "alice");
         fixture.faults().throttle(TRANSACT, 1);
 
         assertThatThrownBy(() -> addCertificate(approved, "7"))
                 .isInstanceOfSatisfying(ThrottledException.class, e -> assertThat(e.retryAfter()).isPresent());
 
         assertThat(store.find(approved.id())).contains(approved);
-        assertThat(chain(approved)).hasSize(1);
+        assertThat(chain(approved)).hasSize(2);
     }
 
     @Test
     void update_whenTheServiceFails_shouldBeUnavailableWithRetryAfterAndChangeNothing() {
-        AccessRequest approved = create(TestRequests.approved("alice"));
+        AccessRequest approved = TestRequests.storeApproved(store, "alice");
         fixture.faults().serverError(TRANSACT, 1);
 
         assertThatThrownBy(() -> addCertificate(approved, "7"))
@@ -71,7 +71,7 @@ class TransactionFaultIT {
                 });
 
         assertThat(store.find(approved.id())).contains(approved);
-        assertThat(chain(approved)).hasSize(1);
+        assertThat(chain(approved)).hasSize(2);
     }
 
     @Test
@@ -102,22 +102,19 @@ class TransactionFaultIT {
     @Test
     void update_withSdkRetries_shouldSucceedOnceThrottlingPassesAndWriteOneRecord() {
         DynamoDbAccessRequestStore retrying = fixture.store(fixture.client(), Clock.systemUTC());
-        AccessRequest request = TestRequests.approved("alice");
-        AccessRequest approved = retrying.create(request, TestRequests.created(request), Optional.empty());
+        AccessRequest approved = TestRequests.storeApproved(retrying, "alice");
         fixture.faults().throttle(TRANSACT, 2);
 
-        AccessRequest withSerial = approved.withCertificateSerial("9");
-        AuditRecord record = TestRequests.next(withSerial, "alice", "certificate.issued", Instant.now());
-        AccessRequest stored = retrying.update(withSerial.withAuditHead(record.head()), record);
+        AccessRequest stored = TestRequests.addCertificate(retrying, approved, "9");
 
-        assertThat(stored.version()).isEqualTo(1);
-        assertThat(chain(approved)).extracting(AuditRecord::seq).containsExactly(1L, 2L);
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(chain(approved)).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L);
     }
 
     /** Random faults on every transaction; after each attempt the request's head is its chain's tail. */
     @Test
     void underRandomFaults_aRequestNeverChangesWithoutItsAuditRecord() {
-        AccessRequest current = create(TestRequests.approved("alice"));
+        AccessRequest current = TestRequests.storeApproved(store, "alice");
         Random random = new Random(20250601L);
         int failures = 0;
         for (int i = 0; i < 40; i++) {
@@ -137,21 +134,15 @@ class TransactionFaultIT {
             assertThat(stored).isEqualTo(current);
             assertThat(stored.auditHead()).isEqualTo(records.get(records.size() - 1).head());
             assertThat(stored.version()).isEqualTo(records.size() - 1L);
-            assertThat(stored.certificateSerials()).hasSize(records.size() - 1);
+            assertThat(stored.certificateSerials()).hasSize(records.size() - 2);
         }
         assertThat(failures).isBetween(1, 39); // the seed mixes failures and successes
         assertThat(new AuditVerifier().verify(new AuditSnapshotReader(fixture.client(), fixture.tables()).read())
                 .breaks()).isEmpty();
     }
 
-    private AccessRequest create(AccessRequest request) {
-        return store.create(request, TestRequests.created(request), Optional.empty());
-    }
-
     private AccessRequest addCertificate(AccessRequest current, String serial) throws AirlockException {
-        AccessRequest changed = current.withCertificateSerial(serial);
-        AuditRecord record = TestRequests.next(changed, current.user(), "certificate.issued", Instant.now());
-        return store.update(changed.withAuditHead(record.head()), record);
+        return TestRequests.addCertificate(store, current, serial);
     }
 
     private List<AuditRecord> chain(AccessRequest request) {

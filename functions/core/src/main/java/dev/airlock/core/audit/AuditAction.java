@@ -50,7 +50,12 @@ public enum AuditAction {
     /** One certificate was revoked (its request's chain, or {@code user#<holder>} for base roles only). */
     CERTIFICATE_REVOKED("certificate.revoked"),
     /** An operator applied a role file (chain {@code config}). */
-    ROLES_APPLIED("roles.applied");
+    ROLES_APPLIED("roles.applied"),
+    /**
+     * The checkpoint function saw a change no Airlock writer makes: a MODIFY or REMOVE on the audit
+     * table, or an INSERT that does not extend its chain's head (chain {@code tamper}).
+     */
+    TAMPER("audit.tamper");
 
     private static final Map<String, AuditAction> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AuditAction::wire, Function.identity()));

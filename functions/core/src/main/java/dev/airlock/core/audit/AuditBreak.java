@@ -32,7 +32,37 @@ public record AuditBreak(String chain, long seq, Kind kind, String detail) {
         /** A chain no request or head item owns: records for a request that does not exist. */
         ORPHAN_CHAIN,
         /** The stored role configuration does not match its hash or its last {@code roles.applied} record. */
-        CONFIG_MISMATCH
+        CONFIG_MISMATCH,
+        /** A request item whose chain has no record at all (the chain was deleted). */
+        ITEM_WITHOUT_CHAIN,
+        /** A record the state replayed before it does not allow (a review after resolution, a second create...). */
+        INVALID_TRANSITION,
+        /** A {@code certificate.issued} record on a request chain with no approval before it. */
+        ISSUED_WITHOUT_APPROVAL,
+        /** The request item's state is not the one its records lead to: no record justifies it. */
+        UNJUSTIFIED_STATE,
+        /** The request item's reviews are not the ones its records name (reviewer, verdict, reason). */
+        REVIEW_MISMATCH,
+        /** The request item's pending expiry or access window is not the one its records name. */
+        WINDOW_MISMATCH,
+        /** The request item's user or roles are not the ones {@code request.created} names. */
+        REQUEST_MISMATCH,
+        /** The request item lists a certificate serial that no {@code certificate.issued} record names. */
+        SERIAL_WITHOUT_RECORD,
+        /** A {@code certificate.issued} record names a serial the request item does not list. */
+        RECORD_WITHOUT_SERIAL,
+        /** An anchored checkpoint whose signature the audit key's public key does not verify, or that does not parse. */
+        CHECKPOINT_SIGNATURE,
+        /** An anchored checkpoint that does not link to the hash of the one before it. */
+        CHECKPOINT_LINK,
+        /** A checkpoint number missing from the anchored sequence. */
+        CHECKPOINT_GAP,
+        /** The newest checkpoint is older than twice the checkpoint interval: the anchoring stopped. */
+        CHECKPOINT_STALE,
+        /** A checkpointed head the chain no longer reaches: records deleted, truncated or a chain removed. */
+        ROLLED_BACK,
+        /** The record at a checkpointed head has another hash than the checkpoint names: history rewritten. */
+        REWRITTEN
     }
 
     public AuditBreak {

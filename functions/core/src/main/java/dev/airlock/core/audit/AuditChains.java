@@ -14,6 +14,8 @@ public final class AuditChains {
     public static final String USER_PREFIX = "user#";
     public static final String CA = "ca";
     public static final String CONFIG = "config";
+    /** Tamper alarms raised by the checkpoint function. */
+    public static final String TAMPER = "tamper";
 
     private AuditChains() {
     }

@@ -1,5 +1,7 @@
 package dev.airlock.core.audit;
 
+import dev.airlock.domain.request.AccessRequest;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,14 +14,33 @@ import java.util.Optional;
  * @param heads      what the other table says each chain's head is: the {@code auditHead} of every
  *                   access request (chain {@code request#<id>}) and every chain-head item
  * @param roleConfig the stored role configuration, when there is one
+ * @param requests   every readable access request item, by its chain ({@code request#<id>}): replayed
+ *                   against its chain
+ * @param unreadableRequests request items that cannot be read as a request (by chain, with why): no
+ *                   function can use them, and no replay can justify them
  */
 public record AuditSnapshot(Map<String, List<StoredRecord>> chains, Map<String, ExpectedHead> heads,
-                            Optional<RoleConfigClaim> roleConfig) {
+                            Optional<RoleConfigClaim> roleConfig, Map<String, AccessRequest> requests,
+                            Map<String, String> unreadableRequests) {
 
     public AuditSnapshot {
         chains = Map.copyOf(chains);
         heads = Map.copyOf(heads);
         Objects.requireNonNull(roleConfig, "roleConfig");
+        requests = Map.copyOf(requests);
+        unreadableRequests = Map.copyOf(unreadableRequests);
+    }
+
+    /** A snapshot whose request items could all be read. */
+    public AuditSnapshot(Map<String, List<StoredRecord>> chains, Map<String, ExpectedHead> heads,
+                         Optional<RoleConfigClaim> roleConfig, Map<String, AccessRequest> requests) {
+        this(chains, heads, roleConfig, requests, Map.of());
+    }
+
+    /** A snapshot without request items: chains and heads only, nothing replayed. */
+    public AuditSnapshot(Map<String, List<StoredRecord>> chains, Map<String, ExpectedHead> heads,
+                         Optional<RoleConfigClaim> roleConfig) {
+        this(chains, heads, roleConfig, Map.of());
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.airlock.core.audit.AuditBreak.Kind;
 import dev.airlock.core.audit.AuditSnapshot.ExpectedHead;
 import dev.airlock.core.audit.AuditSnapshot.RoleConfigClaim;
 
+import dev.airlock.domain.request.AccessRequest;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,15 +15,17 @@ import java.util.TreeSet;
 
 /**
  * Checks every audit chain against its hashes and against the heads stored outside the audit table,
- * and reports every break by chain and seq (see {@link AuditBreak.Kind}). Pure: it checks a
+ * replays every request chain into the state it implies and compares it with the request item
+ * ({@link RequestConsistency}), and reports every break by chain and seq (see {@link AuditBreak.Kind}). Pure: it checks a
  * {@link AuditSnapshot}; reading one from DynamoDB is {@code dev.airlock.aws.dynamodb.AuditSnapshotReader}'s job.
  *
  * <p>What it proves: a record edited, deleted, swapped or inserted in the middle of a chain breaks a
  * hash or a link; a deleted tail shows as a head past the chain's end; records appended without the
- * head moving, or a head rewritten, show as a mismatch. What it cannot prove alone: the last record
- * of a chain rewritten with a recomputed hash (or deleted) together with a matching rewrite of the
- * head; that takes write access to both tables, which the IAM and resource policies keep narrow
- * (docs/AUDIT.md).
+ * head moving, or a head rewritten, show as a mismatch; a request item changed without its records
+ * (a state, review, window or serial no record names) shows in the replay. What it cannot prove
+ * alone: records and item rewritten together, every later hash recomputed, or a whole request deleted
+ * with its chain; that takes write access to both tables, which the IAM and resource policies keep
+ * narrow (docs/AUDIT.md).
  */
 public final class AuditVerifier {
 
@@ -35,14 +39,32 @@ public final class AuditVerifier {
         for (String chain : chains) {
             List<StoredRecord> stored = snapshot.chains().getOrDefault(chain, List.of());
             records += stored.size();
+            Optional<AccessRequest> item = Optional.ofNullable(snapshot.requests().get(chain));
+            if (item.isPresent() && stored.isEmpty()) {
+                breaks.add(new AuditBreak(chain, 0, Kind.ITEM_WITHOUT_CHAIN, "request " + item.get().id()
+                        + " has no audit record at all (its chain was deleted, or it was never written)"));
+                continue;
+            }
             ChainWalk walk = new ChainWalk(chain, stored);
-            breaks.addAll(walk.walk());
+            List<AuditBreak> inside = walk.walk();
+            breaks.addAll(inside);
             breaks.addAll(checkHead(chain, walk, Optional.ofNullable(snapshot.heads().get(chain))));
+            if (inside.isEmpty()) { // a chain broken inside already fails; replaying it would only add noise
+                item.ifPresent(request -> breaks.addAll(replay(chain, request, stored)));
+            }
         }
+        snapshot.unreadableRequests().forEach((chain, why) -> breaks.add(new AuditBreak(chain, 0, Kind.MALFORMED,
+                "the request item cannot be read, so no record can justify it: " + why)));
         snapshot.roleConfig().ifPresent(claim -> breaks.addAll(checkRoleConfig(claim,
                 new ChainWalk(AuditChains.CONFIG, snapshot.chains().getOrDefault(AuditChains.CONFIG, List.of())))));
         breaks.sort(Comparator.comparing(AuditBreak::chain).thenComparingLong(AuditBreak::seq));
         return new AuditReport(chains.size(), records, breaks);
+    }
+
+    /** The item compared with the state its readable records replay to (unreadable ones are already breaks). */
+    private static List<AuditBreak> replay(String chain, AccessRequest item, List<StoredRecord> stored) {
+        List<AuditRecord> records = stored.stream().flatMap(r -> r.record().stream()).toList();
+        return RequestConsistency.compare(chain, item, RequestReplay.replay(chain, records));
     }
 
     private static List<AuditBreak> checkHead(String chain, ChainWalk walk, Optional<ExpectedHead> head) {

@@ -16,6 +16,12 @@ public final class EnvironmentNames {
     public static final String REQUESTS_TABLE = "AIRLOCK_REQUESTS_TABLE";
     /** Physical name of the audit table. */
     public static final String AUDIT_TABLE = "AIRLOCK_AUDIT_TABLE";
+    /** The S3 bucket of anchored checkpoints ({@code verify} against the anchor). */
+    public static final String CHECKPOINT_BUCKET = "AIRLOCK_CHECKPOINT_BUCKET";
+    /** Key id, ARN or alias of the audit key in KMS, whose public key verifies checkpoints. */
+    public static final String AUDIT_KEY_ID = "AIRLOCK_AUDIT_KEY_ID";
+    /** The checkpoint interval (ISO-8601 duration, default PT5M). */
+    public static final String CHECKPOINT_INTERVAL = "AIRLOCK_CHECKPOINT_INTERVAL";
     /** Key id, ARN or alias of the CA key in KMS; set on the {@code sign} function only. */
     public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
     /** Base64 key (at least 32 bytes) that signs list cursors: local runs and the bench only. */

@@ -16,6 +16,14 @@ import java.util.Optional;
 public interface AccessRequestStore {
 
     /**
+     * The code of the {@link dev.airlock.domain.error.InternalException} {@link #update} throws when the
+     * request item does not match its chain: the record it names as its head is missing or altered, or
+     * a {@code certificate.issued} record would follow a head that does not leave the request APPROVED
+     * ({@link dev.airlock.core.audit.RequestReplay#leavesApproved}).
+     */
+    String AUDIT_MISMATCH = "audit_mismatch";
+
+    /**
      * Stores a new request together with the first record of its audit chain.
      *
      * @param idempotencyKey when present, scoped to the request's user: if a request was already
@@ -49,6 +57,8 @@ public interface AccessRequestStore {
      * @return the request as stored (with its new version)
      * @throws dev.airlock.domain.error.ConflictException if the stored version differs or the
      *                                                    audit record's sequence number is taken
+     * @throws dev.airlock.domain.error.InternalException code {@link #AUDIT_MISMATCH}, checked in the
+     *                                                    write's own transaction
      */
     AccessRequest update(AccessRequest updated, AuditRecord record);
 

@@ -1,6 +1,9 @@
 package dev.airlock.core.testing;
 
+import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.core.audit.RequestReplay;
+import dev.airlock.domain.error.InternalException;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.BreakGlassQuota;
 import dev.airlock.core.port.Page;
@@ -102,6 +105,7 @@ public final class InMemoryAccessRequestStore implements AccessRequestStore {
                 throw new ConflictException("version_conflict", "request " + updated.id() + " changed since version "
                         + updated.version());
             }
+            requireApprovingHead(updated, record);
             audit.put(record);
             AccessRequest written = updated.nextVersion();
             items.put(written.id(), written);
@@ -197,6 +201,16 @@ public final class InMemoryAccessRequestStore implements AccessRequestStore {
             return new Position(Instant.parse(text.substring(atStart + 1, idStart)), text.substring(idStart + 1));
         } catch (RuntimeException e) {
             throw new InvalidRequestException("invalid_cursor", "the cursor does not belong to this query");
+        }
+    }
+
+    /** As the DynamoDB adapter's head-record check: a certificate follows the approval or a certificate. */
+    private void requireApprovingHead(AccessRequest updated, AuditRecord record) {
+        List<AuditRecord> chain = audit.read(record.chain());
+        if (record.knownAction().equals(Optional.of(AuditAction.CERTIFICATE_ISSUED))
+                && (chain.isEmpty() || !RequestReplay.leavesApproved(chain.get(chain.size() - 1)))) {
+            throw new InternalException(AccessRequestStore.AUDIT_MISMATCH, "request " + updated.id()
+                    + "'s audit head does not approve it; refusing to record a certificate");
         }
     }
 

@@ -207,17 +207,31 @@ class IssueCertificateTest {
         AccessRequest approved = approvedRequest("dba");
         AtomicBoolean once = new AtomicBoolean();
         t.store().beforeUpdate(r -> {
-            if (once.compareAndSet(false, true)) {
-                ConcurrentWrites.touch(t.store(), approved.id());
+            if (once.compareAndSet(false, true)) { // another certificate, the only record that may follow
+                ConcurrentWrites.write(t.store(), approved.id(), "certificate.issued", s -> s.withCertificateSerial("1"));
             }
         });
 
         IssuedCertificate cert = issue.handle(bob, key, Optional.of(approved.id()));
 
-        assertThat(t.store().find(approved.id()).orElseThrow().certificateSerials()).containsExactly(cert.serial());
+        assertThat(t.store().find(approved.id()).orElseThrow().certificateSerials()).containsExactly("1", cert.serial());
         assertThat(t.audit().read("request#" + approved.id())).extracting(AuditRecord::action)
-                .containsExactly("request.created", "review.approved", "test.touch", "certificate.issued");
+                .containsExactly("request.created", "review.approved", "certificate.issued", "certificate.issued");
         assertThat(t.audit().verifies("request#" + approved.id())).isTrue();
+    }
+
+    @Test
+    void handle_shouldRefuseToRecordACertificate_whenTheChainHeadDoesNotApproveTheRequest() {
+        AccessRequest approved = approvedRequest("dba");
+        t.store().beforeUpdate(r -> { }); // no race: the head is a foreign record, as after tampering
+        ConcurrentWrites.touch(t.store(), approved.id());
+        List<AuditRecord> before = t.audit().all();
+
+        assertThatThrownBy(() -> issue.handle(bob, key, Optional.of(approved.id())))
+                .isInstanceOfSatisfying(InternalException.class, e -> assertThat(e.code()).isEqualTo("audit_mismatch"));
+
+        assertThat(t.audit().all()).isEqualTo(before);
+        assertThat(t.store().find(approved.id()).orElseThrow().certificateSerials()).isEmpty();
     }
 
     @Test

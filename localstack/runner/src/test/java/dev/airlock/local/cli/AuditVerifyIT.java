@@ -7,7 +7,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +53,35 @@ class AuditVerifyIT {
 
         AccessCli.Result restored = verify.run("audit", "verify");
         assertThat(restored.exitCode()).as(restored.toString()).isZero();
+    }
+
+    /** Issue #14: a request item set to APPROVED with a fake review and no record is named by the replay. */
+    @Test
+    void verify_exits6ForARequestApprovedBehindAirlocksBack(CliAirlock airlock, @TempDir Path home) {
+        UserHome.withEd25519(home);
+        AccessCli olga = airlock.cli(home).with("AIRLOCK_USER", "olga").with("AIRLOCK_GROUPS", "contractors");
+        String id = AccessRequestsIT.create(olga, "dba", "forge me");
+        AccessCli verify = olga.with("AIRLOCK_URL", null);
+        Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS(id));
+        Map<String, AttributeValue> original = airlock.dynamoDb().getItem(b -> b.tableName(airlock.requestsTable())
+                .key(key).consistentRead(true)).item();
+        Instant now = Instant.now();
+        Map<String, AttributeValue> forged = new HashMap<>(original);
+        forged.put("state", AttributeValue.fromS("APPROVED"));
+        forged.put("accessExpiresAt", AttributeValue.fromS(now.plusSeconds(3600).toString()));
+        forged.put("resolvedAt", AttributeValue.fromS(now.toString()));
+        forged.put("reviews", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("reviewer",
+                AttributeValue.fromS("mallory"), "verdict", AttributeValue.fromS("APPROVE"),
+                "reason", AttributeValue.fromS(""), "at", AttributeValue.fromS(now.toString()))))));
+        airlock.dynamoDb().putItem(b -> b.tableName(airlock.requestsTable()).item(forged));
+        try {
+            AccessCli.Result broken = verify.run("audit", "verify");
+            assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(6);
+            assertThat(broken.stdout()).contains("BREAK chain=request#" + id + " seq=0 kind=UNJUSTIFIED_STATE")
+                    .contains("kind=REVIEW_MISMATCH").contains("kind=WINDOW_MISMATCH");
+        } finally {
+            airlock.dynamoDb().putItem(b -> b.tableName(airlock.requestsTable()).item(original));
+        }
     }
 
     @Test
