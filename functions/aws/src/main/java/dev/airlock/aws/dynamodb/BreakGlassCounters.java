@@ -19,7 +19,7 @@ import java.util.Map;
  * One item per user in the requests table, {@code breakglass#<user>}, holding when their break-glass
  * requests inside the quota window were opened and a version. The store writes it in the same transaction
  * as the new request, on condition of the version it read, so two concurrent break-glass requests cannot
- * both count against the same old value (DESIGN.md: every change is one conditional transaction). Like the
+ * both count against the same old value (docs/ARCHITECTURE.md: every change is one conditional transaction). Like the
  * idempotency items it carries no {@code state}, {@code user} or {@code dueAt}, so no index sees it, and
  * a TTL so it disappears once its newest entry leaves the window.
  */

@@ -43,7 +43,12 @@ public final class RequestReplay {
      * that can be the head of an APPROVED request's chain.
      */
     public static final Set<AuditAction> KEEP_APPROVED = Set.of(AuditAction.CERTIFICATE_ISSUED,
-            AuditAction.CERTIFICATE_REVOKED);
+            AuditAction.CERTIFICATE_REVOKED, AuditAction.REQUEST_POST_REVIEW_CONFIRMED,
+            // a break-glass request is APPROVED by its first record
+            AuditAction.REQUEST_BREAK_GLASS_OPENED);
+
+    /** Actions that open a request chain: a normal request (PENDING) or a break-glass one (APPROVED at once). */
+    static final Set<AuditAction> OPENING = Set.of(AuditAction.REQUEST_CREATED, AuditAction.REQUEST_BREAK_GLASS_OPENED);
 
     /**
      * Whether a chain whose last record is {@code head} can belong to an APPROVED request: the
@@ -90,9 +95,10 @@ public final class RequestReplay {
         boolean first = head.equals(AuditHead.GENESIS);
         head = record.head();
         Optional<AuditAction> action = record.knownAction();
-        if (first != action.equals(Optional.of(AuditAction.REQUEST_CREATED))) {
+        if (first != action.filter(OPENING::contains).isPresent()) {
             invalid(record, first ? "the chain does not start with " + AuditAction.REQUEST_CREATED
-                    : AuditAction.REQUEST_CREATED + " after the first record");
+                    + " or " + AuditAction.REQUEST_BREAK_GLASS_OPENED
+                    : action.orElseThrow() + " after the first record");
             return;
         }
         if (action.isEmpty()) {
@@ -100,6 +106,9 @@ public final class RequestReplay {
         }
         switch (action.get()) {
             case REQUEST_CREATED -> created(record);
+            case REQUEST_BREAK_GLASS_OPENED -> breakGlassOpened(record);
+            case REQUEST_POST_REVIEW_CONFIRMED -> { } // the obligation is met; the state stays as it is
+            case REQUEST_POST_REVIEW_REVOKED -> postReviewRevoked(record);
             case REVIEW_APPROVED -> reviewed(record, Verdict.APPROVE);
             case REVIEW_DENIED -> reviewed(record, Verdict.DENY);
             case CERTIFICATE_ISSUED -> issued(record);
@@ -112,6 +121,23 @@ public final class RequestReplay {
         user = Optional.of(record.actor());
         roles = Optional.ofNullable(record.details().get("roles")).map(r -> Arrays.asList(r.split(",", -1)));
         pendingExpiresAt = instant(record, "pendingExpiresAt");
+    }
+
+    private void breakGlassOpened(AuditRecord record) {
+        created(record);
+        state = RequestState.APPROVED;
+        accessExpiresAt = instant(record, "accessExpiresAt");
+    }
+
+    /** A post-review deny ends access that is still open; on a request already closed it only records the finding. */
+    private void postReviewRevoked(AuditRecord record) {
+        if (RequestState.REVOKED.name().equals(record.details().get("state"))) {
+            if (state != RequestState.APPROVED) {
+                invalid(record, record.action() + " revoked a request that records say is " + state);
+                return;
+            }
+            state = RequestState.REVOKED;
+        }
     }
 
     private void reviewed(AuditRecord record, Verdict verdict) {

@@ -5,6 +5,8 @@ import dev.airlock.core.audit.AuditSnapshot.ExpectedHead;
 import dev.airlock.core.testing.TestAirlock;
 import dev.airlock.core.testing.TestIdentities;
 import dev.airlock.core.testing.TestKeys;
+import dev.airlock.core.usecase.BreakGlassAccess;
+import dev.airlock.core.usecase.BreakGlassSettings;
 import dev.airlock.core.usecase.NewRequest;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.AuditHead;
@@ -48,6 +50,21 @@ class RequestReplayTest {
         AuditReport report = verifier.verify(snapshot(t.store().all(), t.audit().all()));
 
         assertThat(report.breaks()).isEmpty();
+    }
+
+    @Test
+    void anHonestBreakGlassLifecycle_shouldReplayToItsItem() {
+        // GIVEN a break-glass request (APPROVED by its first record), a certificate, and a confirming post-review
+        AccessRequest opened = new BreakGlassAccess(t.store(), t.roles(), t.clock(), BreakGlassSettings.DEFAULTS)
+                .handle(TestIdentities.bob(), NewRequest.of(List.of("dba"), "INC-16 db down"), Optional.empty())
+                .request();
+        issued(opened);
+        t.airlock().reviewRequest().handle(TestIdentities.alice(), opened.id(), Verdict.APPROVE, "real incident");
+
+        // WHEN every chain is verified THEN the replay justifies the item: no break
+        assertThat(verifier.verify(snapshot(t.store().all(), t.audit().all())).breaks()).isEmpty();
+        assertThat(RequestReplay.replay(chain(opened), t.audit().read(chain(opened))).state())
+                .isEqualTo(RequestState.APPROVED);
     }
 
     @Test
