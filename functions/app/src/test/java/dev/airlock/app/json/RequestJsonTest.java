@@ -25,14 +25,14 @@ class RequestJsonTest {
         String json = Json.write(RequestJson.forRequester(PENDING, T0,
                 new RequesterGuidance(Optional.of("Name the incident ticket"), List.of("alice", "carol"))));
 
-        assertThat(json).endsWith(
-                "\"version\":0,\"requestPrompt\":\"Name the incident ticket\",\"suggestedReviewers\":[\"alice\",\"carol\"]}");
+        assertThat(json).contains(
+                "\"version\":0,\"requestPrompt\":\"Name the incident ticket\",\"suggestedReviewers\":[\"alice\",\"carol\"],");
     }
 
     @Test
     void of_writesNullForBoth_outsideTheRequestersCreationResponse() {
         String json = Json.write(RequestJson.of(PENDING, T0));
 
-        assertThat(json).endsWith("\"version\":0,\"requestPrompt\":null,\"suggestedReviewers\":null}");
+        assertThat(json).contains("\"version\":0,\"requestPrompt\":null,\"suggestedReviewers\":null,");
     }
 }

@@ -234,7 +234,8 @@ class FunctionInvokerIT {
 
         assertThat(run.exitCode()).as(run.log()).isZero();
         JsonNode summary = Events.MAPPER.readTree(run.responses().get(0));
-        assertThat(summary.propertyNames()).containsExactly("overdue", "expired", "skipped", "conflicts", "moreWork");
+        assertThat(summary.propertyNames()).containsExactly("overdue", "expired", "skipped", "conflicts", "moreWork",
+                "overduePostReviews");
         assertThat(run.log()).contains("expiry sweep");
     }
 
