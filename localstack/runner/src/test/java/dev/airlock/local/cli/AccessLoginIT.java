@@ -224,7 +224,9 @@ class AccessLoginIT {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).startsWith("{").contains("\"user\": \"nora\"").contains("\"state\": \"PENDING\"")
                 .contains("\"roles\": [");
-        String id = idOf(result.stderrLines().get(0));
+        // login guidance (suggested reviewers, the role's prompt) may come before the "Seeking" line
+        String id = idOf(result.stderrLines().stream().filter(l -> AccessExchangeIT.SEEKING.matcher(l).matches())
+                .findFirst().orElse(result.stderrLines().get(0)));
         assertThat(result.stdout()).contains("\"id\": \"" + id + "\"");
         assertThat(result.stderr()).contains("Request " + id + " is pending; once it is approved, run: ");
     }
