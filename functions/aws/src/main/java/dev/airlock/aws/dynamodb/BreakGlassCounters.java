@@ -6,7 +6,6 @@ import static dev.airlock.aws.dynamodb.Attr.s;
 
 import dev.airlock.core.port.BreakGlassQuota;
 import dev.airlock.core.storage.Tables;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -47,14 +46,8 @@ final class BreakGlassCounters {
 
     /** Strongly consistent read of the user's counter. */
     Counter read(String user) {
-        Map<String, AttributeValue> item;
-        try {
-            item = dynamoDb.getItem(b -> b.tableName(table).key(Map.of(Tables.REQ_ID, s(itemId(user))))
-                    .consistentRead(true)).item();
-        } catch (SdkException e) {
-            throw DynamoDbErrors.map("GetItem", e);
-        }
-        if (item == null || item.isEmpty()) {
+        Map<String, AttributeValue> item = ItemReads.consistentGet(dynamoDb, table, itemId(user));
+        if (item.isEmpty()) {
             return new Counter(0, List.of());
         }
         List<Instant> times = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.airlock.aws.dynamodb;
 
 import dev.airlock.core.storage.Tables;
 import dev.airlock.domain.request.AuditHead;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -43,14 +42,8 @@ final class ChainHeads {
 
     /** Strongly consistent read of the head; genesis at version 0 for a chain never written. */
     Current read(String chain) {
-        Map<String, AttributeValue> item;
-        try {
-            item = dynamoDb.getItem(b -> b.tableName(table).key(Map.of(Tables.REQ_ID, s(itemId(chain))))
-                    .consistentRead(true)).item();
-        } catch (SdkException e) {
-            throw DynamoDbErrors.map("GetItem", e);
-        }
-        if (item == null || item.isEmpty()) {
+        Map<String, AttributeValue> item = ItemReads.consistentGet(dynamoDb, table, itemId(chain));
+        if (item.isEmpty()) {
             return new Current(chain, AuditHead.GENESIS, 0);
         }
         return fromItem(item);
