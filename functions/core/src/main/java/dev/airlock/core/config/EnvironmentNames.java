@@ -22,11 +22,11 @@ public final class EnvironmentNames {
     public static final String AUDIT_KEY_ID = "AIRLOCK_AUDIT_KEY_ID";
     /** The checkpoint interval (ISO-8601 duration, default PT5M). */
     public static final String CHECKPOINT_INTERVAL = "AIRLOCK_CHECKPOINT_INTERVAL";
-    /** Key id, ARN or alias of the CA key in KMS; set on the {@code sign} function only. */
     /** The notify function's secrets (webhook URLs, HMAC keys) in AWS: a Secrets Manager secret's ARN (JSON object). */
     public static final String NOTIFY_SECRETS_ARN = "AIRLOCK_NOTIFY_SECRETS_ARN";
     /** Locally: a file holding the same JSON object (mode 0600), instead of Secrets Manager. */
     public static final String NOTIFY_SECRETS_FILE = "AIRLOCK_NOTIFY_SECRETS_FILE";
+    /** Key id, ARN or alias of the CA key in KMS; set on the {@code sign} function only. */
     public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
     /** Base64 key (at least 32 bytes) that signs list cursors: local runs and the bench only. */
     public static final String CURSOR_KEY = "AIRLOCK_CURSOR_KEY";
