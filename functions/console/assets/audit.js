@@ -19,7 +19,7 @@ export async function auditSection(ctx, id) {
   const bad = results.filter((r) => !r.ok).length;
   const summary = bad === 0 && headOk
     ? `All ${results.length} records verify against their hashes (checked in this browser).`
-    : `${bad} of ${results.length} records do not verify${headOk ? '' : '; the chain does not end at the request\'s recorded head (records missing or added)'}.`;
+    : `${bad} of ${results.length} records ${bad === 1 ? 'does' : 'do'} not verify${headOk ? '' : '; the chain does not end at the request\'s recorded head (records missing or added)'}.`;
   return el('section', { 'aria-labelledby': 'audit-heading', class: 'audit' }, heading,
     el('p', { class: bad === 0 && headOk ? 'audit-summary' : 'audit-summary notice', id: 'audit-summary' }, summary),
     el('ol', { class: 'audit-records' }, results.map(recordItem)));

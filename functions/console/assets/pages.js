@@ -14,7 +14,8 @@ export async function reviewPage(ctx) {
   }
   return [heading,
     due.length ? [el('h3', {}, `Break-glass access awaiting post-review (${due.length})`), due.map((r) => postReviewCard(ctx, r))] : null,
-    el('p', {}, `${items.length} pending request${items.length === 1 ? '' : 's'}.`),
+    el('p', {}, items.length ? `${items.length} pending request${items.length === 1 ? '' : 's'}.`
+      : 'No pending request is waiting for you.'),
     items.map((request) => reviewCard(ctx, request))];
 }
 
