@@ -62,6 +62,17 @@ export class Api {
     return this.call('GET', `/requests/${encodeURIComponent(id)}`);
   }
 
+  /** The request's audit chain as stored (verify.js checks it). */
+  audit(id) {
+    return this.call('GET', `/requests/${encodeURIComponent(id)}/audit`);
+  }
+
+  /** Break-glass requests still owed a post-review that the caller may give (one page). */
+  async reviewDue() {
+    const body = await this.call('GET', '/requests?reviewDue=true');
+    return body.items || [];
+  }
+
   review(id, verdict, reason) {
     const body = { verdict };
     if (reason) body.reason = reason;

@@ -2,17 +2,24 @@
 import { el, facts } from './dom.js';
 import { timeNode } from './time.js';
 
-export function approvals(request) {
-  return (request.reviews || []).filter((r) => r.verdict === 'APPROVE').length;
-}
-
-/** "1 approval so far", with the reviews listed. */
+/** "1 of 2 approvals", from the request's approvals {given, required} (docs/API.md), with any denials. */
 export function progress(request) {
-  const count = approvals(request);
-  const denials = (request.reviews || []).length - count;
-  let text = `${count} approval${count === 1 ? '' : 's'} so far`;
+  const { given = 0, required = 1 } = request.approvals || {};
+  const denials = (request.reviews || []).filter((r) => r.verdict === 'DENY').length;
+  let text = `${given} of ${required} approval${required === 1 ? '' : 's'}`;
   if (denials) text += `, ${denials} denial${denials === 1 ? '' : 's'}`;
   return text;
+}
+
+/** "Awaiting post-review, due …" for a break-glass request; null for any other. */
+export function postReviewNode(request) {
+  const p = request.postReview;
+  if (!request.breakGlass || !p) return null;
+  if (p.reviewedBy) {
+    return el('span', {}, `${p.verdict === 'APPROVE' ? 'Confirmed' : 'Denied'} by ${p.reviewedBy} `, timeNode(p.reviewedAt));
+  }
+  return el('span', { class: p.overdue ? 'error' : '' }, p.overdue ? 'Overdue since ' : 'Awaiting post-review, due ',
+    timeNode(p.dueAt));
 }
 
 export function stateNode(state) {
@@ -31,6 +38,7 @@ export function requestFacts(request, { detailed = false } = {}) {
     pairs.push(['Expires unless approved', timeNode(request.pendingExpiresAt)]);
     pairs.push(['Reviews', progress(request)]);
   }
+  if (request.breakGlass) pairs.push(['Break-glass', postReviewNode(request)]);
   if (request.accessExpiresAt) {
     pairs.push(['Access', el('span', {}, 'from ', timeNode(request.resolvedAt), ' until ', timeNode(request.accessExpiresAt))]);
   } else if (request.accessDuration) {

@@ -2,16 +2,20 @@
 import { el, replace } from './dom.js';
 import { requestFacts, reviewsList, detailsLink, progress } from './cards.js';
 import { confirmPanel, explain } from './actions.js';
+import { auditSection } from './audit.js';
 
-/** To review: pending requests the signed-in reviewer may still review. */
+/** To review: pending requests the signed-in reviewer may still review, and break-glass post-reviews due. */
 export async function reviewPage(ctx) {
-  const items = (await ctx.api.listRequests({ state: 'PENDING' }))
-    .filter((r) => r.user !== ctx.user && !(r.reviews || []).some((v) => v.reviewer === ctx.user));
+  const [pending, due] = await Promise.all([ctx.api.listRequests({ state: 'PENDING' }), ctx.api.reviewDue()]);
+  const items = pending.filter((r) => r.user !== ctx.user && !(r.reviews || []).some((v) => v.reviewer === ctx.user));
   const heading = el('h2', { tabindex: '-1' }, 'To review');
-  if (!items.length) {
+  if (!items.length && !due.length) {
     return [heading, el('p', { class: 'empty' }, 'Nothing to review: no pending request is waiting for you.')];
   }
-  return [heading, el('p', {}, `${items.length} pending request${items.length === 1 ? '' : 's'}.`),
+  return [heading,
+    due.length ? [el('h3', {}, `Break-glass access awaiting post-review (${due.length})`), due.map((r) => postReviewCard(ctx, r))] : null,
+    el('p', {}, items.length ? `${items.length} pending request${items.length === 1 ? '' : 's'}.`
+      : 'No pending request is waiting for you.'),
     items.map((request) => reviewCard(ctx, request))];
 }
 
@@ -29,6 +33,32 @@ function reviewCard(ctx, request) {
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: 'primary', onclick: () => ask('APPROVE') }, 'Approve'),
       el('button', { type: 'button', class: 'danger', onclick: () => ask('DENY') }, 'Deny'),
+      detailsLink(request)));
+  return card;
+}
+
+/**
+ * A break-glass request owed its post-review (docs/API.md "POST /requests/{id}/reviews"): approving
+ * confirms it, denying revokes its access; the buttons say so.
+ */
+function postReviewCard(ctx, request) {
+  const roles = (request.roles || []).join(', ');
+  const card = el('section', { class: 'card break-glass', 'aria-label': `Break-glass by ${request.user}` });
+  const ask = (verdict) => confirmPanel(card, {
+    question: verdict === 'APPROVE' ? `Confirm ${request.user}'s break-glass access (${roles}) was justified?`
+      : `Deny ${request.user}'s break-glass access (${roles}) and revoke it now?`,
+    confirmLabel: verdict === 'APPROVE' ? 'Confirm break-glass' : 'Deny and revoke',
+    danger: verdict === 'DENY', withReason: true,
+    perform: (reason) => ctx.api.review(request.id, verdict, reason),
+    done: (after) => ctx.announce(verdict === 'APPROVE' ? `Confirmed: ${after.user}'s break-glass access.`
+      : `Denied: ${after.user}'s break-glass access is now ${after.state}.`, true),
+    announce: ctx.announce, expired: ctx.expired,
+  });
+  replace(card, el('h3', {}, el('span', { class: 'flag' }, 'Break-glass'), ` ${request.user} used ${roles} without approval`),
+    requestFacts(request),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'primary', onclick: () => ask('APPROVE') }, 'Confirm (approve)'),
+      el('button', { type: 'button', class: 'danger', onclick: () => ask('DENY') }, 'Revoke (deny)'),
       detailsLink(request)));
   return card;
 }
@@ -90,14 +120,14 @@ function command(request) {
     pre, el('div', { class: 'actions' }, copy, copied));
 }
 
-/** One request with its reviews. */
+/** One request with its reviews and its audit trail, verified in this browser. */
 export async function requestPage(ctx, id) {
-  const request = await ctx.api.request(id);
+  const [request, audit] = await Promise.all([ctx.api.request(id), auditSection(ctx, id)]);
   const card = el('section', { class: 'card' });
   replace(card, requestFacts(request, { detailed: true }), el('h3', {}, 'Reviews'), reviewsList(request),
     request.user === ctx.user ? command(request) : null,
     request.state === 'APPROVED' ? el('div', { class: 'actions' }, revokeButton(ctx, card, request)) : null);
-  return [el('h2', { tabindex: '-1' }, `Request by ${request.user}`), card];
+  return [el('h2', { tabindex: '-1' }, `Request by ${request.user}`), card, audit];
 }
 
 export { explain };

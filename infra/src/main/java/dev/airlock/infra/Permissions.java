@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code TransactWriteItems} of a version-checked write of the request item plus a conditional put
  * of the audit record; IAM authorizes each item of a transaction by its own action
  * ({@code PutItem}, {@code UpdateItem}, {@code ConditionCheckItem}), there is no
- * {@code TransactWriteItems} action. The DynamoDB adapter writes request items, idempotency items
+ * {@code TransactWriteItems} action. Only {@code list} reads the audit table, and only request chains
+ * ({@code GET /requests/{id}/audit}). The DynamoDB adapter writes request items, idempotency items
  * and chain heads ({@code chainhead#…}, advanced by appends to the CA and user chains) as
  * conditional {@code PutItem}s, hence {@code PutItem} on the requests table for every writer;
  * {@code UpdateItem}/{@code ConditionCheckItem} there are what the agreed design names and add no
@@ -71,6 +72,14 @@ public final class Permissions {
     static final Map<String, Map<String, String>> IN_TRANSACT_WRITE =
             Map.of("StringEquals", Map.of("dynamodb:EnclosingOperation", "TransactWriteItems"));
 
+    /**
+     * Only items whose partition key is a request chain ({@code request#…}, core/audit/AuditChains):
+     * {@code dynamodb:LeadingKeys} is the partition key values an operation touches (DynamoDB developer
+     * guide, "Using IAM policy conditions for fine-grained access control").
+     */
+    static final Map<String, Map<String, String>> ONLY_REQUEST_CHAINS =
+            Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", "request#*"));
+
     private static final String GET = "dynamodb:GetItem";
     private static final String PUT = "dynamodb:PutItem";
     private static final String UPDATE = "dynamodb:UpdateItem";
@@ -85,10 +94,12 @@ public final class Permissions {
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK, QUERY)),
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)),
-            // read only; no audit access; reads its cursor key once at start-up (never in its environment)
+            // read only; reads its cursor key once at start-up (never in its environment); reads request
+            // chains of the audit table for GET /requests/{id}/audit, and only those (ONLY_REQUEST_CHAINS)
             Routes.LIST, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, QUERY)),
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
+                    new Grant(Target.AUDIT_TABLE, List.of(QUERY), ONLY_REQUEST_CHAINS),
                     new Grant(Target.CURSOR_KEY_SECRET, List.of("secretsmanager:GetSecretValue"))),
             // reviews, and request revocation: request + audit record + KRL entry (Put) + KRL version (Update)
             Routes.APPROVE, List.of(

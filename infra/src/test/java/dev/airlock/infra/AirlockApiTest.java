@@ -58,6 +58,17 @@ class AirlockApiTest {
         }
     }
 
+    /** The console's audit trail route: behind the JWT authorizer, served by list's live alias. */
+    @Test
+    void theAuditTrailRouteRequiresAJwtAndInvokesList() {
+        Map<String, Object> route = template.ofType("AWS::ApiGatewayV2::Route").values().stream()
+                .filter(r -> "GET /requests/{id}/audit".equals(r.get("RouteKey"))).findFirst().orElseThrow();
+        assertThat(route.get("AuthorizationType")).isEqualTo("JWT");
+        String integrationId = TemplateJson.render(route.get("Target"), Map.of()).substring("integrations/".length());
+        assertThat(template.ofType("AWS::ApiGatewayV2::Integration").get(integrationId).get("IntegrationUri"))
+                .isEqualTo(Map.of("Ref", template.aliasId(Routes.LIST)));
+    }
+
     @Test
     void onlyTheCaTheKrlAndTheCliSettingsArePublic() {
         assertThat(Routes.ALL.stream().filter(Route::isPublic).map(Route::routeKey))

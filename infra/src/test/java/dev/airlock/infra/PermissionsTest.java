@@ -52,7 +52,8 @@ class PermissionsTest {
                         "audit dynamodb:PutItem", "audit dynamodb:ConditionCheckItem")),
                 Arguments.of(Routes.LIST, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:Query",
-                        "requests/index/* dynamodb:Query", "cursor-key secretsmanager:GetSecretValue")),
+                        "requests/index/* dynamodb:Query", "cursor-key secretsmanager:GetSecretValue",
+                        "audit dynamodb:Query")),
                 Arguments.of(Routes.APPROVE, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem",
@@ -84,9 +85,11 @@ class PermissionsTest {
     }
 
     @Test
-    void listIsReadOnlyAndNeverTouchesTheAudit() {
+    void listIsReadOnlyAndOnlyQueriesTheAudit() {
         assertThat(grantsOf(Routes.LIST))
-                .noneMatch(g -> g.startsWith(AUDIT))
+                .filteredOn(g -> g.startsWith(AUDIT + " "))
+                .containsExactly(AUDIT + " dynamodb:Query");
+        assertThat(grantsOf(Routes.LIST))
                 .filteredOn(g -> g.contains(" dynamodb:"))
                 .isNotEmpty()
                 .allMatch(g -> g.endsWith(":GetItem") || g.endsWith(":Query"));
@@ -114,7 +117,8 @@ class PermissionsTest {
         for (String function : Catalogue.names()) {
             assertThat(grantsOf(function))
                     .filteredOn(g -> g.startsWith(AUDIT + " "))
-                    .allMatch(g -> g.endsWith("dynamodb:PutItem") || g.endsWith("dynamodb:ConditionCheckItem"));
+                    .allMatch(g -> g.endsWith("dynamodb:PutItem") || g.endsWith("dynamodb:ConditionCheckItem")
+                            || (function.equals(Routes.LIST) && g.endsWith("dynamodb:Query")));
         }
     }
 
@@ -125,9 +129,11 @@ class PermissionsTest {
      * functions' plain reads and writes of the requests table).
      */
     @Test
-    void auditWritesAreAllowedOnlyInsideTransactWriteItems() {
+    void auditWritesAreAllowedOnlyInsideTransactWriteItems_andReadsOnlyOnRequestChains() {
         Map<String, Object> inTransaction =
                 Map.of("StringEquals", Map.of("dynamodb:EnclosingOperation", "TransactWriteItems"));
+        Map<String, Object> requestChains =
+                Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", "request#*"));
         for (String function : Catalogue.names()) {
             List<Map<String, Object>> statements = template.statementsOfRole(template.roleId(function));
             List<Map<String, Object>> onAudit = statements.stream()
@@ -135,8 +141,9 @@ class PermissionsTest {
                             .anyMatch(r -> AUDIT.equals(TemplateJson.render(r, labels))))
                     .toList();
             assertThat(onAudit).as(function + " statements on the audit table")
-                    .hasSize(function.equals(Routes.LIST) ? 0 : 1)
-                    .allSatisfy(s -> assertThat(s.get("Condition")).as(function).isEqualTo(inTransaction));
+                    .hasSize(1)
+                    .allSatisfy(s -> assertThat(s.get("Condition")).as(function)
+                            .isEqualTo(function.equals(Routes.LIST) ? requestChains : inTransaction));
             assertThat(statements).filteredOn(s -> !onAudit.contains(s))
                     .as(function + " statements elsewhere")
                     .allSatisfy(s -> assertThat(s.get("Condition")).as(function).isNull());
@@ -158,12 +165,13 @@ class PermissionsTest {
 
     /** Revocation reads issuance records through the by-serial index only: nobody queries the audit table itself. */
     @Test
-    void onlySignQueriesTheAuditSerialIndex_andNobodyReadsTheAuditTable() {
+    void onlySignQueriesTheAuditSerialIndex_andOnlyListQueriesTheAuditTable() {
         for (String function : Catalogue.names()) {
             Set<String> grants = grantsOf(function);
             assertThat(grants.contains("audit/index/bySerial dynamodb:Query")).as(function)
                     .isEqualTo(function.equals(Routes.SIGN));
-            assertThat(grants).as(function).doesNotContain("audit dynamodb:Query", "audit dynamodb:GetItem");
+            assertThat(grants).as(function).doesNotContain("audit dynamodb:GetItem");
+            assertThat(grants.contains("audit dynamodb:Query")).as(function).isEqualTo(function.equals(Routes.LIST));
         }
     }
 

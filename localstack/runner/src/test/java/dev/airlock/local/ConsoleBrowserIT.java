@@ -47,7 +47,7 @@ class ConsoleBrowserIT {
         try (Browser browser = Browser.start(1024, 800)) {
             signIn(browser, "alice");                                               // click 1
             WebElement card = browser.waitFor(By.cssSelector("section.card[aria-label='Request by bob']"));
-            assertThat(card.getText()).contains("INC-4211: slow queries", "dba", "0 approvals so far");
+            assertThat(card.getText()).contains("INC-4211: slow queries", "dba", "0 of 1 approval");
             browser.screenshot("console-review");
             card.findElement(By.xpath(".//button[text()='Approve']")).click();      // click 2
             browser.waitFor(By.xpath("//button[text()='Confirm approval']")).click(); // click 3

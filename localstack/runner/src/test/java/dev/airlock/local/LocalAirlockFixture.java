@@ -17,7 +17,16 @@ final class LocalAirlockFixture implements AutoCloseable {
 
     static LocalAirlockFixture start(Clock clock) {
         try {
-            LocalAirlock.Settings settings = LocalAirlock.Settings.inMemory(DemoConfigTest.builtIn("roles.yaml"),
+            return start(clock, DemoConfigTest.builtIn("roles.yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** With another role file than the demo's (e.g. the demo's with other thresholds). */
+    static LocalAirlockFixture start(Clock clock, String rolesYaml) {
+        try {
+            LocalAirlock.Settings settings = LocalAirlock.Settings.inMemory(rolesYaml,
                     DemoUsers.parse(DemoConfigTest.builtIn(DemoUsers.FILE_NAME)), clock);
             return new LocalAirlockFixture(LocalAirlock.start(settings));
         } catch (IOException e) {

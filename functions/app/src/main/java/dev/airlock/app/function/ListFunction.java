@@ -6,11 +6,13 @@ import dev.airlock.app.http.ApiRequest;
 import dev.airlock.app.http.ClaimsIdentity;
 import dev.airlock.app.http.HttpFunction;
 import dev.airlock.app.http.Responses;
+import dev.airlock.app.json.AuditJson;
 import dev.airlock.app.json.RequestJson;
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.port.Page;
 import dev.airlock.core.port.PageRequest;
 import dev.airlock.core.usecase.ListRequests;
+import dev.airlock.core.usecase.ReadRequestAudit;
 import dev.airlock.core.usecase.RequestFilter;
 import dev.airlock.domain.error.InvalidRequestException;
 import dev.airlock.domain.request.AccessRequest;
@@ -23,22 +25,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code list}: {@code GET /requests} (filtered, paginated), {@code GET /requests/{id}}, and the public
+ * {@code list}: {@code GET /requests} (filtered, paginated), {@code GET /requests/{id}}, its audit chain
+ * {@code GET /requests/{id}/audit}, and the public
  * {@code GET /.well-known/airlock} (the CLI's sign-in settings).
  */
 public final class ListFunction extends HttpFunction {
 
     /** @param config the deployment's sign-in settings, for the public {@code GET /.well-known/airlock} */
-    public ListFunction(ClaimsIdentity identities, ListRequests listRequests, Clock clock, AirlockConfig config) {
-        this(identities, listRequests, clock, new WellKnownAirlock(config));
+    public ListFunction(ClaimsIdentity identities, ListRequests listRequests, ReadRequestAudit readAudit, Clock clock,
+                        AirlockConfig config) {
+        this(identities, listRequests, readAudit, clock, new WellKnownAirlock(config));
     }
 
-    private ListFunction(ClaimsIdentity identities, ListRequests listRequests, Clock clock, WellKnownAirlock wellKnown) {
+    private ListFunction(ClaimsIdentity identities, ListRequests listRequests, ReadRequestAudit readAudit, Clock clock,
+                         WellKnownAirlock wellKnown) {
         super(Routes.LIST, identities, Map.of(
                 "GET /.well-known/airlock", (request, caller) -> Responses.json(200, wellKnown.get(), Responses.publicCache()),
                 "GET /requests", (request, caller) -> list(listRequests, clock, request, caller),
                 "GET /requests/{id}", (request, caller) -> Responses.json(200,
-                        RequestJson.of(listRequests.get(caller, request.pathParam("id")), clock.instant()))));
+                        RequestJson.of(listRequests.get(caller, request.pathParam("id")), clock.instant())),
+                "GET /requests/{id}/audit", (request, caller) -> Responses.json(200,
+                        AuditJson.of(readAudit.read(caller, request.pathParam("id"))))));
     }
 
     private static APIGatewayV2HTTPResponse list(ListRequests useCase, Clock clock, ApiRequest request,

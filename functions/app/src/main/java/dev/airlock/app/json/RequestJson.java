@@ -4,6 +4,7 @@ import dev.airlock.core.port.Page;
 import dev.airlock.domain.policy.RequesterGuidance;
 import dev.airlock.domain.request.AccessRequest;
 import dev.airlock.domain.request.PostReview;
+import dev.airlock.domain.request.ReviewResolution;
 import dev.airlock.domain.request.Review;
 
 import java.time.Instant;
@@ -41,7 +42,12 @@ public final class RequestJson {
                 text(r.resolvedAt()), r.certificateSerials(), r.version(),
                 guidance == null ? null : guidance.requestPrompt().orElse(null),
                 guidance == null ? null : guidance.suggestedReviewers(), r.isBreakGlass(),
-                r.postReview().map(p -> postReview(p, now)).orElse(null));
+                r.postReview().map(p -> postReview(p, now)).orElse(null), approvals(r));
+    }
+
+    private static ApprovalsView approvals(AccessRequest r) {
+        return new ApprovalsView(ReviewResolution.approvalsGiven(r.user(), r.reviews()),
+                ReviewResolution.approvalsRequired(r.roles(), r.thresholdsByRole()));
     }
 
     private static PostReviewView postReview(PostReview p, Instant now) {
@@ -74,7 +80,15 @@ public final class RequestJson {
                        String pendingExpiresAt, String accessDuration, String accessExpiresAt,
                        List<ReviewView> reviews, String resolutionReason, String resolvedAt,
                        List<String> certificateSerials, long version, String requestPrompt,
-                       List<String> suggestedReviewers, boolean breakGlass, PostReviewView postReview) {
+                       List<String> suggestedReviewers, boolean breakGlass, PostReviewView postReview,
+                       ApprovalsView approvals) {
+    }
+
+    /**
+     * Threshold progress: {@code given} approvals that count (one per reviewer, never the requester's),
+     * {@code required} to approve it (the thresholds captured when it was created).
+     */
+    public record ApprovalsView(int given, int required) {
     }
 
     /** The review a break-glass request owes; null on every other request. */

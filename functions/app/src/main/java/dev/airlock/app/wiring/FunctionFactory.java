@@ -18,6 +18,7 @@ import dev.airlock.core.usecase.RevokeRequest;
 import dev.airlock.core.usecase.GetCaPublicKey;
 import dev.airlock.core.usecase.IssueCertificate;
 import dev.airlock.core.usecase.ListRequests;
+import dev.airlock.core.usecase.ReadRequestAudit;
 import dev.airlock.core.usecase.RequestAccess;
 import dev.airlock.core.usecase.ReviewRequest;
 import dev.airlock.core.usecase.WithdrawRequest;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
 
 /**
  * Builds one function with exactly the use cases and ports it needs: {@code expire} asks for the
- * store only, only {@code sign} asks for the audit log and the CA.
+ * store only, {@code list} reads the audit log (request chains, for {@code GET /requests/{id}/audit}),
+ * only {@code sign} appends to it and asks for the CA.
  */
 public final class FunctionFactory {
 
@@ -71,8 +73,7 @@ public final class FunctionFactory {
                     new RequestAccess(ports.store(), ports.roleCatalog(), clock),
                     new BreakGlassAccess(ports.store(), ports.roleCatalog(), clock, config.breakGlass()),
                     new WithdrawRequest(ports.store(), clock), clock);
-            case Routes.LIST -> new ListFunction(identities(),
-                    new ListRequests(ports.store(), ports.roleCatalog(), clock), clock, config);
+            case Routes.LIST -> listFunction();
             case Routes.APPROVE -> new ApproveFunction(identities(),
                     new ReviewRequest(ports.store(), ports.revocations(), ports.roleCatalog(), clock),
                     new RevokeRequest(ports.store(), ports.revocations(), ports.roleCatalog(), clock), clock);
@@ -87,6 +88,12 @@ public final class FunctionFactory {
                     new PostReviewQueue(ports.store()), new EmbeddedMetric(System.out), clock);
             default -> throw new IllegalArgumentException("no function named '" + name + "'");
         };
+    }
+
+    private ListFunction listFunction() {
+        ListRequests listRequests = new ListRequests(ports.store(), ports.roleCatalog(), clock);
+        return new ListFunction(identities(), listRequests, new ReadRequestAudit(listRequests, ports.auditLog()),
+                clock, config);
     }
 
     private ClaimsIdentity identities() {

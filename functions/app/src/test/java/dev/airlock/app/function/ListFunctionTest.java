@@ -8,7 +8,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.core.audit.CanonicalForm;
+
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -135,6 +141,58 @@ class ListFunctionTest {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("code").asString()).isEqualTo("not_visible");
+    }
+
+    @Test
+    void audit_byEligibleReviewer_shouldServeTheChainWithEverythingItsHashesCover() {
+        String id = harness.bobRequestsDba();
+        harness.invoke("approve", Events.requestId(Events.load("review-approve.json"), id));
+
+        LambdaResponse response = harness.invoke("list", Events.requestId(Events.load("list-audit.json"), id));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.propertyNames()).containsExactly("requestId", "head", "records");
+        assertThat(body.get("requestId").asString()).isEqualTo(id);
+        JsonNode records = body.get("records");
+        assertThat(records.size()).isGreaterThanOrEqualTo(2);
+        assertThat(records.get(0).get("action").asString()).isEqualTo("request.created");
+        String prev = "0".repeat(64);
+        for (JsonNode record : records) {
+            assertThat(record.propertyNames()).containsExactly("chain", "seq", "at", "actor", "action", "details",
+                    "prevHash", "hash");
+            assertThat(record.get("chain").asString()).isEqualTo("request#" + id);
+            assertThat(record.get("prevHash").asString()).isEqualTo(prev);
+            // recomputed from the JSON alone: the representation carries exactly what the hash covers
+            assertThat(CanonicalForm.hash(fromJson(record))).isEqualTo(record.get("hash").asString());
+            prev = record.get("hash").asString();
+        }
+        assertThat(body.get("head").get("seq").asLong()).isEqualTo(records.size());
+        assertThat(body.get("head").get("hash").asString()).isEqualTo(prev);
+    }
+
+    @Test
+    void audit_forWhomGetRefuses_shouldBeRefusedTheSameWay() {
+        String id = harness.bobRequestsDba();
+        ObjectNode event = Events.claims(Events.requestId(Events.load("list-audit.json"), id), "mallory", "[contractors]");
+
+        LambdaResponse refused = harness.invoke("list", event);
+        LambdaResponse unknown = harness.invoke("list",
+                Events.requestId(Events.load("list-audit.json"), "0b8e5f7e-0000-4000-8000-000000000000"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("code").asString()).isEqualTo("not_visible");
+        assertThat(refused.body()).doesNotContain("request.created");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asString()).isEqualTo("request_not_found");
+    }
+
+    private static AuditRecord fromJson(JsonNode record) {
+        Map<String, String> details = new TreeMap<>();
+        record.get("details").properties().forEach(e -> details.put(e.getKey(), e.getValue().asString()));
+        return new AuditRecord(record.get("chain").asString(), record.get("seq").asLong(),
+                Instant.parse(record.get("at").asString()), record.get("actor").asString(),
+                record.get("action").asString(), details, record.get("prevHash").asString(), record.get("hash").asString());
     }
 
     @Test

@@ -37,7 +37,9 @@ class RequestFunctionTest {
         assertThat(body.propertyNames()).containsExactly("id", "user", "roles", "reason", "state", "createdAt",
                 "pendingExpiresAt", "accessDuration", "accessExpiresAt", "reviews", "resolutionReason",
                 "resolvedAt", "certificateSerials", "version", "requestPrompt", "suggestedReviewers", "breakGlass",
-                "postReview");
+                "postReview", "approvals");
+        assertThat(body.get("approvals").get("given").asInt()).isZero();
+        assertThat(body.get("approvals").get("required").asInt()).isEqualTo(1);
         assertThat(body.get("breakGlass").asBoolean()).isFalse();
         assertThat(body.get("postReview").isNull()).isTrue();
         // the demo's contractor role sets no request_prompt and suggests no reviewers

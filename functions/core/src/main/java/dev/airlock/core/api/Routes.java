@@ -20,6 +20,7 @@ public final class Routes {
             new Route("DELETE", "/requests/{id}", REQUEST),
             new Route("GET", "/requests", LIST),
             new Route("GET", "/requests/{id}", LIST),
+            new Route("GET", "/requests/{id}/audit", LIST),
             new Route("POST", "/requests/{id}/reviews", APPROVE),
             new Route("POST", "/requests/{id}/revocation", APPROVE),
             new Route("POST", "/certificates", SIGN),

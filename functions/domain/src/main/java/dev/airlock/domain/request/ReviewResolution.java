@@ -36,6 +36,26 @@ public final class ReviewResolution {
         return allApproved && !roles.isEmpty() ? RequestState.APPROVED : RequestState.PENDING;
     }
 
+    /**
+     * The approvals that count toward the thresholds: the first verdict of each reviewer other than
+     * the requester, when it approves (the count {@link #resolve} compares).
+     */
+    public static int approvalsGiven(String requester, List<Review> reviews) {
+        return (int) countedVerdicts(requester, reviews).values().stream().filter(v -> v == Verdict.APPROVE).count();
+    }
+
+    /**
+     * How many counted approvals APPROVE the request when no threshold's deny count is met: {@link #resolve}
+     * approves once every role has some threshold met, so the answer is the largest, over the roles, of
+     * each role's smallest {@code approve} count.
+     */
+    public static int approvalsRequired(List<String> roles, Map<String, List<Threshold>> thresholdsByRole) {
+        return roles.stream()
+                .mapToInt(role -> thresholdsFor(role, thresholdsByRole).stream().mapToInt(Threshold::approve).min()
+                        .orElse(Threshold.DEFAULT.approve()))
+                .max().orElse(Threshold.DEFAULT.approve());
+    }
+
     /** The first verdict of each reviewer other than the requester, in review order. */
     static Map<String, Verdict> countedVerdicts(String requester, List<Review> reviews) {
         Map<String, Verdict> counted = new LinkedHashMap<>();

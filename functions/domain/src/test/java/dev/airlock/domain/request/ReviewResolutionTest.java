@@ -50,6 +50,32 @@ class ReviewResolutionTest {
         assertThat(actual).as(description).isEqualTo(expected);
     }
 
+    /** The "n of m" the console shows: m is exactly the count at which approvals alone resolve the request. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        default, none yet                   | dba=1/1                 |                     | 0 | 1
+        two needed, one given               | dba=2/1                 | bob+                | 1 | 2
+        OR'd: the easier one is required    | dba=3/2+2/2             | bob+                | 1 | 2
+        roles: the hardest role decides     | dba=1/1 cluster-a=3/1   | bob+ carol+         | 2 | 3
+        the requester's approval not counted| dba=2/1                 | alice+ bob+         | 1 | 2
+        a reviewer counts once              | dba=2/1                 | bob+ bob+           | 1 | 2
+        denials are not approvals           | dba=2/3                 | bob+ carol-         | 1 | 2
+        """)
+    void approvalsGivenAndRequired(String description, String thresholds, String reviews, int given, int required) {
+        Map<String, List<Threshold>> byRole = thresholds(thresholds);
+        List<String> roles = List.copyOf(byRole.keySet());
+
+        assertThat(ReviewResolution.approvalsGiven("alice", reviews(reviews))).as(description).isEqualTo(given);
+        assertThat(ReviewResolution.approvalsRequired(roles, byRole)).as(description).isEqualTo(required);
+        List<Review> justEnough = new ArrayList<>();
+        for (int i = 0; i < required; i++) {
+            justEnough.add(new Review("reviewer" + i, Verdict.APPROVE, "", Instant.parse("2026-01-01T00:00:00Z")));
+        }
+        assertThat(ReviewResolution.resolve("alice", roles, byRole, justEnough)).isEqualTo(RequestState.APPROVED);
+        assertThat(ReviewResolution.resolve("alice", roles, byRole, justEnough.subList(0, required - 1)))
+                .isEqualTo(RequestState.PENDING);
+    }
+
     private static Map<String, List<Threshold>> thresholds(String spec) {
         Map<String, List<Threshold>> byRole = new TreeMap<>();
         for (String roleSpec : spec.trim().split("\\s+")) {
