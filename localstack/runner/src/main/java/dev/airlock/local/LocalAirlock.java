@@ -8,6 +8,7 @@ import dev.airlock.app.config.AirlockConfig;
 import dev.airlock.aws.dynamodb.DynamoDbAuditLog;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
 import dev.airlock.aws.kms.KmsCertificateAuthority;
+import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.audit.CaKeyRecords;
 import dev.airlock.core.usecase.RegisterCaKey;
 import dev.airlock.core.port.RoleFile;
@@ -216,10 +217,10 @@ public final class LocalAirlock implements AutoCloseable {
     private static void registerCaKey(KmsClient kms, DynamoDbClient dynamoDb, TableNames tables, String caKeyId,
                                       Clock clock) {
         CaKeyRecords.CaKey key = new KmsCertificateAuthority(kms, caKeyId).describe();
-        RegisterCaKey.Registration registration = new RegisterCaKey(new DynamoDbAuditLog(dynamoDb, tables, clock))
+        Optional<AuditRecord> written = new RegisterCaKey(new DynamoDbAuditLog(dynamoDb, tables, clock))
                 .ensure(key, ROLES_ACTOR);
-        LOG.info("CA key {} {} on chain ca (seq {})", key.fingerprint(),
-                registration.appended() ? "recorded" : "already recorded", registration.record().seq());
+        LOG.info("CA key {} {} on chain ca", key.fingerprint(),
+                written.map(r -> "recorded at seq " + r.seq()).orElse("already recorded"));
     }
 
     /** Applies the role file through the audited path, unless exactly this file is already in force. */

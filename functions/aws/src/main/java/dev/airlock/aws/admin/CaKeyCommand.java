@@ -3,6 +3,7 @@ package dev.airlock.aws.admin;
 import dev.airlock.aws.dynamodb.DynamoDbAuditLog;
 import dev.airlock.aws.dynamodb.TableNames;
 import dev.airlock.aws.kms.KmsCertificateAuthority;
+import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.audit.CaKeyRecords.CaKey;
 import dev.airlock.core.usecase.RegisterCaKey;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -39,10 +41,10 @@ final class CaKeyCommand {
     static int register(DynamoDbClient dynamoDb, TableNames tables, AdminOptions options,
                         AwsCredentialsProvider credentials, PrintStream out) {
         CaKey key = withCaKey(options, credentials, KmsCertificateAuthority::describe);
-        RegisterCaKey.Registration registration = new RegisterCaKey(new DynamoDbAuditLog(dynamoDb, tables,
-                Clock.systemUTC())).ensure(key, options.actor());
-        out.println((registration.appended() ? "registered" : "already registered") + ": CA key " + key.keyId()
-                + " (" + key.keySpec() + ", " + key.fingerprint() + ") at ca seq " + registration.record().seq());
+        Optional<AuditRecord> written = new RegisterCaKey(new DynamoDbAuditLog(dynamoDb, tables, Clock.systemUTC()))
+                .ensure(key, options.actor());
+        out.println(written.map(r -> "registered at ca seq " + r.seq()).orElse("already registered (the last ca record)")
+                + ": CA key " + key.keyId() + " (" + key.keySpec() + ", " + key.fingerprint() + ")");
         return AdminMain.OK;
     }
 }

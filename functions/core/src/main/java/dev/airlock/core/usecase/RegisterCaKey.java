@@ -12,10 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Makes sure the newest {@code ca.key_registered} record on chain {@code ca} names a CA key, appending
- * one when it does not. Idempotent: a key already registered as the newest is not recorded again, so
- * every restart, container or admin run may call it. Two first uses racing may both append (the
+ * Makes sure the last record of chain {@code ca} is a {@code ca.key_registered} record naming a CA
+ * key, appending one when it is not. Idempotent: a key already registered last is not recorded again,
+ * so every restart, container or admin run may call it. Two first uses racing may both append (the
  * chain's conditional append orders them); the record is then in the chain twice, which is harmless.
+ * It asks {@link AuditLog#lastRecordMatches}, which needs no read permission on the audit table.
  */
 public final class RegisterCaKey {
 
@@ -26,24 +27,18 @@ public final class RegisterCaKey {
     }
 
     /**
-     * What {@link #ensure} found or wrote.
+     * Registers {@code key} as {@code actor} unless the {@code ca} chain's last record registers it.
      *
-     * @param record   the newest registration, naming {@code key}
-     * @param appended whether this call wrote it
+     * @return the record written, empty when the key was registered already
      */
-    public record Registration(AuditRecord record, boolean appended) {
-    }
-
-    /** The newest registration of {@code key}, appended by {@code actor} when the newest names another key or none. */
-    public Registration ensure(CaKey key, String actor) {
+    public Optional<AuditRecord> ensure(CaKey key, String actor) {
         Objects.requireNonNull(key, "key");
-        Optional<AuditRecord> newest = CaKeyRecords.newest(auditLog.read(AuditChains.CA));
-        if (newest.isPresent() && CaKeyRecords.names(newest.get(), key.fingerprint())) {
-            return new Registration(newest.get(), false);
+        if (auditLog.lastRecordMatches(AuditChains.CA, AuditAction.CA_KEY_REGISTERED,
+                Map.of(CaKeyRecords.FINGERPRINT, key.fingerprint()))) {
+            return Optional.empty();
         }
-        AuditRecord written = auditLog.append(AuditChains.CA, actor, AuditAction.CA_KEY_REGISTERED, Map.of(
+        return Optional.of(auditLog.append(AuditChains.CA, actor, AuditAction.CA_KEY_REGISTERED, Map.of(
                 CaKeyRecords.KEY_ID, key.keyId(), CaKeyRecords.KEY_SPEC, key.keySpec(),
-                CaKeyRecords.FINGERPRINT, key.fingerprint()));
-        return new Registration(written, true);
+                CaKeyRecords.FINGERPRINT, key.fingerprint())));
     }
 }

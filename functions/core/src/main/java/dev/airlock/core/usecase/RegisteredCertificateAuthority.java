@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A {@link CertificateAuthority} that signs nothing before the {@code ca} chain's newest
- * {@code ca.key_registered} record names its key: the first signature of the process (a certificate
+ * A {@link CertificateAuthority} that signs nothing before the {@code ca} chain's last record, a
+ * {@code ca.key_registered} one, names its key: the first signature of the process (a certificate
  * or a KRL) first registers the key ({@link RegisterCaKey}, idempotent), and fails, without signing,
  * when the record cannot be written. So whoever swaps the CA key (a new key ARN, a re-pointed alias)
  * leaves a record with the first certificate, and {@code verify} reports a served key no record names.

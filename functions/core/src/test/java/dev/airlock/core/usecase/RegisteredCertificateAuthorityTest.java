@@ -80,12 +80,9 @@ class RegisteredCertificateAuthorityTest {
         RegisterCaKey register = new RegisterCaKey(audit);
         CaKey caKey = new CaKey("arn:test:key/1", "ECC_NIST_P256", key.publicKey().fingerprint());
 
-        RegisterCaKey.Registration first = register.ensure(caKey, "local-up");
-        RegisterCaKey.Registration again = register.ensure(caKey, "local-up");
-
-        assertThat(first.appended()).isTrue();
-        assertThat(again.appended()).isFalse();
-        assertThat(again.record()).extracting(AuditRecord::seq).isEqualTo(1L);
+        assertThat(register.ensure(caKey, "local-up")).map(AuditRecord::seq).contains(1L);
+        assertThat(register.ensure(caKey, "local-up")).isEmpty();
+        assertThat(audit.read(AuditChains.CA)).hasSize(1);
     }
 
     /** {@code key} behind the registering decorator; {@code onSign} runs as the wrapped CA signs. */
