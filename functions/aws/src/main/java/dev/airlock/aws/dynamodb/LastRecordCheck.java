@@ -41,8 +41,10 @@ final class LastRecordCheck {
         if (head.seq() == 0) {
             return false;
         }
-        Map<String, String> names = new HashMap<>(Map.of("#action", AuditItemMapper.ACTION,
-                "#details", AuditItemMapper.DETAILS, "#hash", AuditItemMapper.HASH));
+        Map<String, String> names = new HashMap<>(Map.of("#action", AuditItemMapper.ACTION, "#hash", AuditItemMapper.HASH));
+        if (!expected.isEmpty()) { // DynamoDB refuses an attribute name the expression does not use
+            names.put("#details", AuditItemMapper.DETAILS);
+        }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":action", s(action.wire()), ":hash", s(head.hash())));
         StringBuilder condition = new StringBuilder("#hash = :hash AND #action = :action");
         int i = 0;
