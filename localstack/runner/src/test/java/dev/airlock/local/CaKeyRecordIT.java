@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +40,9 @@ class CaKeyRecordIT {
     void theCaKeyIsRecordedOnce_andASwapWithoutARecordFailsVerify() throws Exception {
         try (EmbeddedAwsServer aws = EmbeddedAwsServer.start(EmbeddedAwsServer.Options.defaults())) {
             AirlockConfig config = AirlockConfig.local(Map.of(EnvironmentNames.ENDPOINT_URL, aws.endpoint().toString()));
-            String served = startAndServe(aws);
-            startAndServe(aws); // a restart with the same key
+            String served = startAndServe(aws, airlock -> assertThat(verify(aws, config, "--ca-url",
+                    airlock.url().toString())).isEqualTo("0"));
+            startAndServe(aws, airlock -> { }); // a restart with the same key
 
             try (AwsClients clients = new AwsClients(config); DynamoDbClient dynamoDb = clients.dynamoDb();
                  KmsClient kms = clients.kms()) {
@@ -52,7 +54,7 @@ class CaKeyRecordIT {
                             .containsEntry(CaKeyRecords.KEY_SPEC, "ECC_NIST_P256")
                             .hasEntrySatisfying(CaKeyRecords.KEY_ID, id -> assertThat(id).startsWith("arn:aws:kms:"));
                 });
-                assertThat(verify(aws, config)).isEqualTo("0");
+                assertThat(verify(aws, config, "--ca-key", config.caKeyId())).isEqualTo("0");
 
                 // WHEN the alias is re-pointed to a new key behind Airlock's back
                 String swapped = kms.createKey(b -> b.keySpec(KeySpec.ECC_NIST_P256).keyUsage(KeyUsageType.SIGN_VERIFY))
@@ -60,20 +62,31 @@ class CaKeyRecordIT {
                 kms.updateAlias(b -> b.aliasName(config.caKeyId()).targetKeyId(swapped));
 
                 // THEN verify names the break by its kind
-                assertThat(verify(aws, config)).startsWith("1").contains("chain=ca seq=1 kind=CA_KEY_UNRECORDED");
+                assertThat(verify(aws, config, "--ca-key", config.caKeyId())).startsWith("1")
+                        .contains("chain=ca seq=1 kind=CA_KEY_UNRECORDED");
 
-                // AND a start with the new key records it, after which verify passes again
-                String newServed = startAndServe(aws);
+                // AND a start with the new key records it, after which verify passes again, by KMS and by GET /ca
+                String newServed = startAndServe(aws, airlock -> {
+                    assertThat(verify(aws, config, "--ca-url", airlock.url().toString())).isEqualTo("0");
+                    // a newer record naming a key the deployment does not serve: GET /ca disagrees with it
+                    new DynamoDbAuditLog(dynamoDb, new TableNames(config.requestsTable(), config.auditTable()),
+                            Clock.systemUTC()).append(AuditChains.CA, "mallory", AuditAction.CA_KEY_REGISTERED,
+                            Map.of(CaKeyRecords.FINGERPRINT, served));
+                    assertThat(verify(aws, config, "--ca-url", airlock.url().toString())).startsWith("1")
+                            .contains("chain=ca seq=3 kind=CA_KEY_UNRECORDED");
+                });
                 assertThat(newServed).isNotEqualTo(served);
                 assertThat(caChain(dynamoDb, config)).extracting(r -> r.details().get(CaKeyRecords.FINGERPRINT))
-                        .containsExactly(served, newServed);
-                assertThat(verify(aws, config)).isEqualTo("0");
+                        .containsExactly(served, newServed, served);
             }
         }
     }
 
-    /** Starts local Airlock on {@code aws}, returns the fingerprint of the key {@code GET /ca} serves, stops it. */
-    private static String startAndServe(EmbeddedAwsServer aws) throws Exception {
+    /**
+     * Starts local Airlock on {@code aws}, runs {@code whileUp}, returns the fingerprint of the key
+     * {@code GET /ca} serves, stops it.
+     */
+    private static String startAndServe(EmbeddedAwsServer aws, Consumer<LocalAirlock> whileUp) throws Exception {
         LocalAirlock.Settings inMemory = LocalAirlock.Settings.inMemory(DemoConfigTest.builtIn("roles.yaml"),
                 DemoUsers.parse(DemoConfigTest.builtIn(DemoUsers.FILE_NAME)), Clock.systemUTC());
         LocalAirlock.Settings settings = new LocalAirlock.Settings(0, Optional.of(aws.endpoint()), Optional.empty(),
@@ -82,6 +95,7 @@ class CaKeyRecordIT {
         try (LocalAirlock airlock = LocalAirlock.start(settings)) {
             Api api = new Api(airlock.url());
             String line = api.get("/ca", api.token("bob")).body().strip();
+            whileUp.accept(airlock);
             return SshPublicKey.parse(line).fingerprint();
         }
     }
@@ -91,14 +105,14 @@ class CaKeyRecordIT {
         return new DynamoDbAuditLog(dynamoDb, tables, Clock.systemUTC()).read(AuditChains.CA);
     }
 
-    /** AdminMain verify with the CA key: the exit code, then its output. */
-    private static String verify(EmbeddedAwsServer aws, AirlockConfig config) {
+    /** AdminMain verify with the served CA key read as {@code how} says: "0", or the exit code and the output. */
+    private static String verify(EmbeddedAwsServer aws, AirlockConfig config, String how, String where) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code;
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
             code = AdminMain.run(new String[] {"verify", "--endpoint", aws.endpoint().toString(),
                     "--requests-table", config.requestsTable(), "--audit-table", config.auditTable(),
-                    "--ca-key", config.caKeyId()}, Map.of(), print, print);
+                    how, where}, Map.of(), print, print);
         }
         String output = out.toString(StandardCharsets.UTF_8);
         return code == 0 ? "0" : code + "\n" + output;

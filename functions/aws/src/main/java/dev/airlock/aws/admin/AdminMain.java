@@ -40,7 +40,7 @@ public final class AdminMain {
     static final String USAGE_TEXT = """
             usage: AdminMain verify        [--endpoint URL] [--region R] [--requests-table T] [--audit-table A]
                                           [--checkpoint-bucket B --audit-key K [--checkpoint-interval PT5M] [--since N]]
-                                          [--ca-key K]   (the served CA key must be the newest ca record's)
+                                          [--ca-key K | --ca-url URL]   (the served CA key must be the newest ca record's)
                    AdminMain apply-roles FILE [--actor NAME] [same options]
                    AdminMain ca register --ca-key K [--actor NAME] [same options]   (records the CA key on chain ca)
                    AdminMain create-tables [same options]
@@ -97,9 +97,7 @@ public final class AdminMain {
     }
 
     private static int verify(DynamoDbClient dynamoDb, AdminOptions options, Map<String, String> env, PrintStream out) {
-        // GET /ca serves KMS GetPublicKey of the CA key: the same key, read here the same way
-        Optional<String> servedCa = options.caKeyId().map(id -> CaKeyCommand.withCaKey(options, credentials(options, env),
-                ca -> ca.publicKey().fingerprint()));
+        Optional<String> servedCa = CaKeyCommand.servedFingerprint(options, credentials(options, env));
         AuditVerifyCommand command = new AuditVerifyCommand(dynamoDb, options.tables(), servedCa);
         if (options.anchor().isEmpty()) {
             return command.run(out);

@@ -31,9 +31,11 @@ import java.util.Set;
  * @param actor      who applies it ({@code apply-roles}, {@code ca register}; default: the OS user)
  * @param caKeyId    the CA key in KMS ({@code --ca-key} / {@code AIRLOCK_CA_KEY_ID}): {@code verify} compares
  *                   its public key with the newest {@code ca.key_registered} record; {@code ca register} records it
+ * @param caUrl      the deployment's API ({@code --ca-url}): without {@code caKeyId}, {@code verify} reads the
+ *                   CA public key from its public {@code GET /ca} instead (no KMS permission needed)
  */
 record AdminOptions(String command, Optional<URI> endpoint, Region region, TableNames tables, Optional<Path> file,
-                    String actor, Optional<AnchorOptions> anchor, Optional<String> caKeyId) {
+                    String actor, Optional<AnchorOptions> anchor, Optional<String> caKeyId, Optional<URI> caUrl) {
 
     /**
      * Where the checkpoints are ({@code verify} against the anchor): {@code --checkpoint-bucket} /
@@ -49,7 +51,7 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
     static final String CA_REGISTER = "ca register";
     static final Set<String> COMMANDS = Set.of("verify", "apply-roles", "create-tables", "roles", "ca");
     private static final Set<String> FLAGS = Set.of("--endpoint", "--region", "--requests-table", "--audit-table", "--actor",
-            "--checkpoint-bucket", "--audit-key", "--checkpoint-interval", "--since", "--ca-key");
+            "--checkpoint-bucket", "--audit-key", "--checkpoint-interval", "--since", "--ca-key", "--ca-url");
 
     static AdminOptions parse(String[] args, Map<String, String> env) throws UsageException {
         if (args.length == 0) {
@@ -113,9 +115,10 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
         if (command.equals(CA_REGISTER) && caKeyId.isEmpty()) {
             throw new UsageException("ca register needs --ca-key (or AIRLOCK_CA_KEY_ID)");
         }
+        Optional<String> caUrl = first(flags.get("--ca-url"));
         return new AdminOptions(command, endpoint.isPresent() ? Optional.of(uri(endpoint.get())) : Optional.empty(),
                 Region.of(region), tables, positional.stream().findFirst().map(Path::of), actor, anchor(flags, env),
-                caKeyId);
+                caKeyId, caUrl.isPresent() ? Optional.of(uri(caUrl.get())) : Optional.empty());
     }
 
     private static Optional<AnchorOptions> anchor(Map<String, String> flags, Map<String, String> env)

@@ -62,12 +62,14 @@ class AdminOptionsTest {
         assertThat(register.command()).isEqualTo(AdminOptions.CA_REGISTER);
         assertThat(register.caKeyId()).contains("arn:k");
         assertThat(register.actor()).isEqualTo("ops");
+        assertThat(AdminOptions.parse(new String[] {"verify", "--ca-url", "https://api.example/"}, Map.of()).caUrl())
+                .contains(URI.create("https://api.example/"));
     }
 
     @Test
     void parse_shouldRefuseCaRegisterWithoutAKey_orAnotherCaSubcommand() {
         for (String[] args : new String[][] {{"ca", "register"}, {"ca"}, {"ca", "rotate", "--ca-key", "k"},
-                {"ca", "register", "extra", "--ca-key", "k"}}) {
+                {"ca", "register", "extra", "--ca-key", "k"}, {"verify", "--ca-url", "file:///etc/passwd"}}) {
             assertThatThrownBy(() -> AdminOptions.parse(args, Map.of())).isInstanceOf(UsageException.class);
         }
     }

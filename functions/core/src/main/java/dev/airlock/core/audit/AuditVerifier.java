@@ -60,9 +60,15 @@ public final class AuditVerifier {
         snapshot.roleConfig().ifPresent(claim -> breaks.addAll(checkRoleConfig(claim,
                 new ChainWalk(AuditChains.CONFIG, snapshot.chains().getOrDefault(AuditChains.CONFIG, List.of())))));
         snapshot.servedCaFingerprint().flatMap(served -> CaKeyRecords.check(served, readable(
-                snapshot.chains().getOrDefault(AuditChains.CA, List.of())))).ifPresent(breaks::add);
+                snapshot.chains().getOrDefault(AuditChains.CA, List.of())), anythingSigned(snapshot)))
+                .ifPresent(breaks::add);
         breaks.sort(Comparator.comparing(AuditBreak::chain).thenComparingLong(AuditBreak::seq));
         return new AuditReport(chains.size(), records, breaks);
+    }
+
+    private static boolean anythingSigned(AuditSnapshot snapshot) {
+        return snapshot.chains().values().stream().flatMap(List::stream).flatMap(r -> r.record().stream())
+                .anyMatch(r -> r.is(AuditAction.CERTIFICATE_ISSUED));
     }
 
     /** The readable records of one chain in seq order (unreadable ones are already breaks). */

@@ -54,12 +54,20 @@ public final class CaKeyRecords {
         return fingerprint.equals(record.details().get(FINGERPRINT));
     }
 
-    /** The break when the served key's {@code fingerprint} is not the one the newest registration names. */
-    static Optional<AuditBreak> check(String servedFingerprint, List<AuditRecord> caChain) {
+    /**
+     * The break when the served key's {@code fingerprint} is not the one the newest registration names.
+     * No registration at all is a break only once something was signed ({@code anythingSigned}: a
+     * {@code certificate.issued} record exists): a new deployment's key is recorded by its first signature.
+     */
+    static Optional<AuditBreak> check(String servedFingerprint, List<AuditRecord> caChain, boolean anythingSigned) {
         Optional<AuditRecord> newest = newest(caChain);
+        if (newest.isEmpty() && !anythingSigned) {
+            return Optional.empty();
+        }
         if (newest.isEmpty()) {
             return Optional.of(new AuditBreak(AuditChains.CA, 0, Kind.CA_KEY_UNRECORDED, "the deployment serves CA key "
-                    + servedFingerprint + " but no " + AuditAction.CA_KEY_REGISTERED + " record exists"));
+                    + servedFingerprint + " and certificates were issued, but no " + AuditAction.CA_KEY_REGISTERED
+                    + " record exists"));
         }
         if (names(newest.get(), servedFingerprint)) {
             return Optional.empty();

@@ -52,11 +52,22 @@ class CaKeyVerificationTest {
     }
 
     @Test
-    void aServedKeyWithNoRegistrationAtAll_shouldBeABreak() {
-        AuditReport report = verifier.verify(snapshot(List.of()).withServedCaFingerprint(FIRST));
+    void aServedKeyWithNoRegistrationAtAll_shouldBeABreakOnceACertificateWasIssued() {
+        AuditRecord issued = TestAuditRecords.next(AuditHead.GENESIS, AuditChains.forUser("bob"), T0, "bob",
+                AuditAction.CERTIFICATE_ISSUED.wire(), Map.of("serial", "1"));
+        AuditSnapshot signedBefore = new AuditSnapshot(Map.of(issued.chain(), List.of(StoredRecord.readable(issued))),
+                Map.of(issued.chain(), new ExpectedHead(issued.chain(), 1, issued.hash(), "head item")), Optional.empty());
+
+        AuditReport report = verifier.verify(signedBefore.withServedCaFingerprint(FIRST));
 
         assertThat(report.breaks()).extracting(AuditBreak::chain, AuditBreak::seq, AuditBreak::kind)
                 .containsExactly(tuple(AuditChains.CA, 0L, Kind.CA_KEY_UNRECORDED));
+    }
+
+    @Test
+    void aNewDeploymentThatSignedNothingYet_shouldBeNoBreak() {
+        // its key is recorded by its first signature (RegisteredCertificateAuthority)
+        assertThat(verifier.verify(snapshot(List.of()).withServedCaFingerprint(FIRST)).breaks()).isEmpty();
     }
 
     @Test
