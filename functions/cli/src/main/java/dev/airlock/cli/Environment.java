@@ -26,6 +26,8 @@ public final class Environment {
     public static final String DEV_TOKEN_URL = "AIRLOCK_DEV_TOKEN_URL";
     public static final String REQUESTS_TABLE = "AIRLOCK_REQUESTS_TABLE";
     public static final String AUDIT_TABLE = "AIRLOCK_AUDIT_TABLE";
+    /** The CA key in KMS: {@code audit verify} compares the key it serves with the newest {@code ca} record. */
+    public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String AWS_REGION = "AWS_REGION";
     /** Where the single sign-on sessions are cached ($XDG_CONFIG_HOME/airlock, default ~/.config/airlock). */

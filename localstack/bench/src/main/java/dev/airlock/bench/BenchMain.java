@@ -1,5 +1,6 @@
 package dev.airlock.bench;
 
+import dev.airlock.bench.checkpoint.CheckpointBench;
 import dev.airlock.bench.cli.CliStartupBench;
 import dev.airlock.bench.coldstart.ColdStartBench;
 import dev.airlock.bench.issuance.IssuanceBench;
@@ -54,6 +55,7 @@ public final class BenchMain {
         report.put("sweep", Map.of());
         report.put("listPage", Map.of());
         report.put("krl", Map.of());
+        report.put("checkpoint", Map.of());
         report.put("package", Map.of());
         report.put("cli", Map.of());
         Path functionsZip = ZipSnapshot.of(options.functionsZip(), options.work());
@@ -76,6 +78,9 @@ public final class BenchMain {
         }
         if (options.runs("krl")) {
             report.put("krl", new KrlBench(progress).run(options.krlSerials()));
+        }
+        if (options.runs("checkpoint")) {
+            report.put("checkpoint", new CheckpointBench(progress).run(options.checkpointChains()));
         }
         if (options.runs("cli")) {
             report.put("cli", new CliStartupBench(options.repo(), options.cliRuns(), progress).run());

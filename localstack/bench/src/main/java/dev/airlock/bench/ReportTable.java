@@ -28,6 +28,7 @@ public final class ReportTable {
         issuance(out, map(report, "issuance"));
         sweep(out, map(report, "sweep"), map(report, "listPage"));
         krl(out, map(report, "krl"));
+        checkpoint(out, map(report, "checkpoint"));
         pkg(out, map(report, "package"));
         cli(out, map(report, "cli"));
         return out.toString();
@@ -138,6 +139,23 @@ public final class ReportTable {
         line(out, "  items read %s, per serial %.4f %s; build median %s ms, worst %s ms of %s; KRL %s bytes",
                 krl.get("itemsRead"), ratio, mark(ratio <= num(krl.get("target"))), krl.get("buildMillisMedian"),
                 krl.get("buildMillisMax"), krl.get("builds"), krl.get("krlBytes"));
+    }
+
+    private static void checkpoint(StringBuilder out, Map<String, Object> section) {
+        if (section.isEmpty()) {
+            return;
+        }
+        line(out, "%nCheckpoint (checkpoint function), records appended to distinct chains, stream batches of 100"
+                + " (target: records read / appended record <= 1.1, flat)");
+        line(out, "  %-8s %8s %13s %7s %13s %11s %11s %9s", "chains", "appended", "read/appended", "",
+                "store/appended", "consume ms", "checkpt ms", "seed s");
+        section.forEach((chains, value) -> {
+            Map<String, Object> f = cast(value);
+            double ratio = num(f.get("recordsReadPerAppended"));
+            line(out, "  %-8s %8s %13.4f %7s %13.4f %11s %11s %9s", chains, f.get("appended"), ratio,
+                    mark(ratio <= num(f.get("target"))), num(f.get("storeReadsPerAppended")), f.get("consumeMillis"),
+                    f.get("checkpointMillis"), f.get("seedSeconds"));
+        });
     }
 
     private static void pkg(StringBuilder out, Map<String, Object> section) {

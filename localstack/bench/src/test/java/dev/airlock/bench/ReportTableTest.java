@@ -21,7 +21,7 @@ class ReportTableTest {
         List<String> keys = new ArrayList<>();
         json.propertyNames().forEach(keys::add);
         assertThat(keys).containsExactly("machine", "coldStart", "warm", "issuance", "sweep", "listPage", "krl",
-                "package", "cli");
+                "checkpoint", "package", "cli");
         assertThat(json.at("/coldStart/list/ratioToBaseline").asDouble()).isEqualTo(1.5);
         assertThat(json.at("/package/httpClients/0").asText()).isEqualTo("aws-sdk url-connection-client");
     }
@@ -32,6 +32,14 @@ class ReportTableTest {
 
         assertThat(table).contains("KRL build (GET /krl), 10000 revoked serials")
                 .contains("items read 10001, per serial 1.0001 " + ReportTable.mark(true));
+    }
+
+    @Test
+    void render_shouldShowTheCheckpointCost() {
+        String table = ReportTable.render(sampleReport());
+
+        assertThat(table).contains("Checkpoint (checkpoint function)")
+                .containsPattern("100000 +1000 +1\\.0000 +" + ReportTable.mark(true) + " +2\\.0100 +80\\.0 +30\\.0 +95\\.0");
     }
 
     @Test
@@ -96,6 +104,9 @@ class ReportTableTest {
         report.put("krl", Map.of("revokedSerials", 10000, "expiredEntriesNotRead", 2000, "itemsRead", 10001,
                 "readsPerSerial", 1.0001, "target", 1.1, "krlBytes", 80100, "buildMillisMedian", 300.0,
                 "buildMillisMax", 400.0, "builds", 7));
+        report.put("checkpoint", Map.of("100000", Map.of("appended", 1000, "recordsReadPerAppended", 1.0,
+                "target", 1.1, "storeReadsPerAppended", 2.01, "consumeMillis", 80.0, "checkpointMillis", 30.0,
+                "seedSeconds", 95.0)));
         report.put("package", Map.of("zipBytes", 15L * 1024 * 1024, "targetBytes", 20L * 1024 * 1024,
                 "httpClients", List.of("aws-sdk url-connection-client")));
         report.put("cli", Map.of("runs", 15, "targetMs", 500.0,

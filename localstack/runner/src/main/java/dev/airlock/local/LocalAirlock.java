@@ -5,7 +5,12 @@ import dev.airlock.core.port.RoleFileStore;
 import dev.airlock.app.harness.LocalFunctions;
 import dev.airlock.app.aws.AwsClients;
 import dev.airlock.app.config.AirlockConfig;
+import dev.airlock.aws.dynamodb.DynamoDbAuditLog;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
+import dev.airlock.aws.kms.KmsCertificateAuthority;
+import dev.airlock.core.audit.AuditRecord;
+import dev.airlock.core.audit.CaKeyRecords;
+import dev.airlock.core.usecase.RegisterCaKey;
 import dev.airlock.core.port.RoleFile;
 import dev.airlock.aws.dynamodb.TableBootstrap;
 import dev.airlock.aws.dynamodb.TableNames;
@@ -34,7 +39,7 @@ import java.util.Optional;
 public final class LocalAirlock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAirlock.class);
-    /** Who applies the demo roles, as the audit record names it. */
+    /** Who applies the demo roles and records the CA key, as the audit records name it. */
     public static final String ROLES_ACTOR = "local-up";
 
     private final Deque<AutoCloseable> resources;
@@ -120,6 +125,7 @@ public final class LocalAirlock implements AutoCloseable {
             CaKeyBootstrap.CaKey caKey;
             try (KmsClient kms = clients.kms()) {
                 caKey = new CaKeyBootstrap(kms).ensure(config.caKeyId(), settings.caKeySpec(), settings.requiredCaSpec());
+                registerCaKey(kms, dynamoDb, tables, config.caKeyId(), settings.clock());
             }
             applyRoles(dynamoDb, tables, settings);
             AirlockConfig[] trusting = new AirlockConfig[1];
@@ -201,6 +207,20 @@ public final class LocalAirlock implements AutoCloseable {
         env.putIfAbsent(EnvironmentNames.OIDC_CLIENT_ID, dev.airlock.local.oidc.OidcClients.CLI);
         env.putIfAbsent(EnvironmentNames.OIDC_SCOPES, "openid offline_access");
         return AirlockConfig.local(env);
+    }
+
+    /**
+     * Records the CA key on chain {@code ca} when it was created, or is first used by this data
+     * (idempotent: a restart with the same key writes nothing). The sign function would record it on
+     * its first signature anyway; recording it here makes {@code access audit verify} pass before one.
+     */
+    private static void registerCaKey(KmsClient kms, DynamoDbClient dynamoDb, TableNames tables, String caKeyId,
+                                      Clock clock) {
+        CaKeyRecords.CaKey key = new KmsCertificateAuthority(kms, caKeyId).describe();
+        Optional<AuditRecord> written = new RegisterCaKey(new DynamoDbAuditLog(dynamoDb, tables, clock))
+                .ensure(key, ROLES_ACTOR);
+        LOG.info("CA key {} {} on chain ca", key.fingerprint(),
+                written.map(r -> "recorded at seq " + r.seq()).orElse("already recorded"));
     }
 
     /** Applies the role file through the audited path, unless exactly this file is already in force. */

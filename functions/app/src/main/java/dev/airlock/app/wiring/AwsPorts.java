@@ -17,6 +17,8 @@ import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.IssuedCertificateLookup;
 import dev.airlock.core.port.RevocationStore;
 import dev.airlock.core.port.RoleCatalog;
+import dev.airlock.core.usecase.RegisterCaKey;
+import dev.airlock.core.usecase.RegisteredCertificateAuthority;
 import dev.airlock.ssh.CertificateAuthority;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -32,6 +34,9 @@ import java.util.function.Supplier;
  * of the process (the function beans ask for them while the context starts, outside any handler).
  */
 public final class AwsPorts implements Ports, AutoCloseable {
+
+    /** Who a {@code ca.key_registered} record written on the key's first signature names. */
+    public static final String CA_ACTOR = "sign";
 
     private final AirlockConfig config;
     private final Clock clock;
@@ -57,7 +62,7 @@ public final class AwsPorts implements Ports, AutoCloseable {
         this.auditLog = Memo.of(() -> new DynamoDbAuditLog(dynamoDb.get(), tables, clock));
         this.roleCatalog = Memo.of(() -> new DynamoDbRoleCatalog(new RoleConfigStore(dynamoDb.get(), tables, clock),
                 clock, config.roleCacheTtl()));
-        this.ca = Memo.of(() -> new KmsCertificateAuthority(kms.get(), config.caKeyId()));
+        this.ca = Memo.of(this::registeredCa);
         this.revocations = Memo.of(() -> new DynamoDbRevocationStore(dynamoDb.get(), tables,
                 store.get()));
         this.issued = Memo.of(() -> new DynamoDbIssuedCertificates(dynamoDb.get(), tables));
@@ -101,6 +106,16 @@ public final class AwsPorts implements Ports, AutoCloseable {
     /** Whether the DynamoDB client was built. */
     public boolean dynamoDbClientBuilt() {
         return dynamoDb.isBuilt();
+    }
+
+    /**
+     * The KMS CA, which signs nothing before the {@code ca} chain's newest record names its key (the
+     * first signature of the process registers it: in AWS the CDK creates the key, so its first use
+     * is where Airlock first sees it; docs/AUDIT.md).
+     */
+    private CertificateAuthority registeredCa() {
+        KmsCertificateAuthority kmsCa = new KmsCertificateAuthority(kms.get(), config.caKeyId());
+        return new RegisteredCertificateAuthority(kmsCa, kmsCa::describe, new RegisterCaKey(auditLog.get()), CA_ACTOR);
     }
 
     /**

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Operator commands the {@code access} CLI calls:
@@ -21,7 +22,8 @@ import java.util.Map;
  * java -cp ... dev.airlock.aws.admin.AdminMain apply-roles FILE [--actor NAME] [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain create-tables [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain roles check FILE
- * options: --endpoint URL --region R --requests-table T --audit-table A
+ * java -cp ... dev.airlock.aws.admin.AdminMain ca register --ca-key K [--actor NAME] [options]
+ * options: --endpoint URL --region R --requests-table T --audit-table A [--ca-key K]
  * </pre>
  * Exit codes: {@value #OK} success (every chain intact); {@value #BREAKS_FOUND} the verifier found
  * breaks; {@value #USAGE} bad command line; {@value #INVALID_INPUT} the role file is invalid or
@@ -38,12 +40,14 @@ public final class AdminMain {
     static final String USAGE_TEXT = """
             usage: AdminMain verify        [--endpoint URL] [--region R] [--requests-table T] [--audit-table A]
                                           [--checkpoint-bucket B --audit-key K [--checkpoint-interval PT5M] [--since N]]
+                                          [--ca-key K | --ca-url URL]   (the served CA key must be the newest ca record's)
                    AdminMain apply-roles FILE [--actor NAME] [same options]
+                   AdminMain ca register --ca-key K [--actor NAME] [same options]   (records the CA key on chain ca)
                    AdminMain create-tables [same options]
                    AdminMain roles check FILE   (what Airlock enforces, ignores and refuses; no AWS access)
             environment: AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION,
                          AIRLOCK_REQUESTS_TABLE, AIRLOCK_AUDIT_TABLE, AIRLOCK_CHECKPOINT_BUCKET,
-                         AIRLOCK_AUDIT_KEY_ID, AIRLOCK_CHECKPOINT_INTERVAL
+                         AIRLOCK_AUDIT_KEY_ID, AIRLOCK_CHECKPOINT_INTERVAL, AIRLOCK_CA_KEY_ID
             exit codes: 0 ok, 1 audit breaks found, 2 usage, 3 invalid input or refused, 4 failure""";
 
     private AdminMain() {
@@ -70,6 +74,8 @@ public final class AdminMain {
                 credentials(options, env))) {
             return switch (options.command()) {
                 case "verify" -> verify(dynamoDb, options, env, out);
+                case AdminOptions.CA_REGISTER -> CaKeyCommand.register(dynamoDb, options.tables(), options,
+                        credentials(options, env), out);
                 case "apply-roles" -> new ApplyRolesCommand(dynamoDb, options.tables())
                         .run(options.file().orElseThrow(), options.actor(), out, err);
                 default -> new CreateTablesCommand(dynamoDb, options.tables()).run(out);
@@ -91,7 +97,8 @@ public final class AdminMain {
     }
 
     private static int verify(DynamoDbClient dynamoDb, AdminOptions options, Map<String, String> env, PrintStream out) {
-        AuditVerifyCommand command = new AuditVerifyCommand(dynamoDb, options.tables());
+        Optional<String> servedCa = CaKeyCommand.servedFingerprint(options, credentials(options, env));
+        AuditVerifyCommand command = new AuditVerifyCommand(dynamoDb, options.tables(), servedCa);
         if (options.anchor().isEmpty()) {
             return command.run(out);
         }

@@ -28,10 +28,14 @@ import java.util.Set;
  * @param region     the region
  * @param tables     the table names
  * @param file       the role file ({@code apply-roles}, {@code roles check})
- * @param actor      who applies it ({@code apply-roles}; default: the OS user)
+ * @param actor      who applies it ({@code apply-roles}, {@code ca register}; default: the OS user)
+ * @param caKeyId    the CA key in KMS ({@code --ca-key} / {@code AIRLOCK_CA_KEY_ID}): {@code verify} compares
+ *                   its public key with the newest {@code ca.key_registered} record; {@code ca register} records it
+ * @param caUrl      the deployment's API ({@code --ca-url}): without {@code caKeyId}, {@code verify} reads the
+ *                   CA public key from its public {@code GET /ca} instead (no KMS permission needed)
  */
 record AdminOptions(String command, Optional<URI> endpoint, Region region, TableNames tables, Optional<Path> file,
-                    String actor, Optional<AnchorOptions> anchor) {
+                    String actor, Optional<AnchorOptions> anchor, Optional<String> caKeyId, Optional<URI> caUrl) {
 
     /**
      * Where the checkpoints are ({@code verify} against the anchor): {@code --checkpoint-bucket} /
@@ -44,9 +48,10 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
 
     static final String DEFAULT_REGION = "us-east-1";
     static final String ROLES_CHECK = "roles check";
-    static final Set<String> COMMANDS = Set.of("verify", "apply-roles", "create-tables", "roles");
+    static final String CA_REGISTER = "ca register";
+    static final Set<String> COMMANDS = Set.of("verify", "apply-roles", "create-tables", "roles", "ca");
     private static final Set<String> FLAGS = Set.of("--endpoint", "--region", "--requests-table", "--audit-table", "--actor",
-            "--checkpoint-bucket", "--audit-key", "--checkpoint-interval", "--since");
+            "--checkpoint-bucket", "--audit-key", "--checkpoint-interval", "--since", "--ca-key", "--ca-url");
 
     static AdminOptions parse(String[] args, Map<String, String> env) throws UsageException {
         if (args.length == 0) {
@@ -62,6 +67,13 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
                 throw new UsageException("roles takes the subcommand check FILE");
             }
             command = ROLES_CHECK;
+            first = 2;
+        }
+        if (command.equals("ca")) {
+            if (args.length < 2 || !args[1].equals("register")) {
+                throw new UsageException("ca takes the subcommand register");
+            }
+            command = CA_REGISTER;
             first = 2;
         }
         Map<String, String> flags = new HashMap<>();
@@ -99,8 +111,14 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
             throw new UsageException(e.getMessage());
         }
         String actor = first(flags.get("--actor"), System.getProperty("user.name")).orElse("admin");
+        Optional<String> caKeyId = first(flags.get("--ca-key"), env.get(EnvironmentNames.CA_KEY_ID));
+        if (command.equals(CA_REGISTER) && caKeyId.isEmpty()) {
+            throw new UsageException("ca register needs --ca-key (or AIRLOCK_CA_KEY_ID)");
+        }
+        Optional<String> caUrl = first(flags.get("--ca-url"));
         return new AdminOptions(command, endpoint.isPresent() ? Optional.of(uri(endpoint.get())) : Optional.empty(),
-                Region.of(region), tables, positional.stream().findFirst().map(Path::of), actor, anchor(flags, env));
+                Region.of(region), tables, positional.stream().findFirst().map(Path::of), actor, anchor(flags, env),
+                caKeyId, caUrl.isPresent() ? Optional.of(uri(caUrl.get())) : Optional.empty());
     }
 
     private static Optional<AnchorOptions> anchor(Map<String, String> flags, Map<String, String> env)

@@ -24,10 +24,17 @@ public final class AuditVerifyCommand {
 
     private final DynamoDbClient dynamoDb;
     private final TableNames tables;
+    private final Optional<String> servedCaFingerprint;
 
     public AuditVerifyCommand(DynamoDbClient dynamoDb, TableNames tables) {
+        this(dynamoDb, tables, Optional.empty());
+    }
+
+    /** @param servedCaFingerprint the CA public key the deployment serves, compared with the newest {@code ca} record */
+    public AuditVerifyCommand(DynamoDbClient dynamoDb, TableNames tables, Optional<String> servedCaFingerprint) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
+        this.servedCaFingerprint = servedCaFingerprint;
     }
 
     public int run(PrintStream out) {
@@ -36,7 +43,8 @@ public final class AuditVerifyCommand {
 
     /** As {@link #run(PrintStream)}, then against the anchored checkpoints when {@code anchored} is given. */
     int run(PrintStream out, Optional<AnchoredVerification> anchored) {
-        AuditSnapshot snapshot = new AuditSnapshotReader(dynamoDb, tables).read();
+        AuditSnapshot read = new AuditSnapshotReader(dynamoDb, tables).read();
+        AuditSnapshot snapshot = servedCaFingerprint.map(read::withServedCaFingerprint).orElse(read);
         AuditReport tables = new AuditVerifier().verify(snapshot);
         List<AuditBreak> breaks = new ArrayList<>(tables.breaks());
         Optional<AnchoredVerification.Result> anchor = anchored.map(a -> a.verify(snapshot));

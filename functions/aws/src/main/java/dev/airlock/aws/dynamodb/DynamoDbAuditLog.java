@@ -86,6 +86,13 @@ public final class DynamoDbAuditLog implements AuditLog {
         return records;
     }
 
+    /** Asked with a condition check on the head record: no read permission on the audit table needed. */
+    @Override
+    public boolean lastRecordMatches(String chain, AuditAction action, Map<String, String> expected) {
+        requireOwnChain(chain);
+        return new LastRecordCheck(dynamoDb, tables).matches(chain, action, expected);
+    }
+
     private static AuditRecord readRecord(Map<String, AttributeValue> item) {
         try {
             return AuditItemMapper.fromItem(item);

@@ -1,5 +1,6 @@
 package dev.airlock.aws.kms;
 
+import dev.airlock.core.audit.CaKeyRecords.CaKey;
 import dev.airlock.domain.error.InternalException;
 import dev.airlock.ssh.CertificateAuthority;
 import dev.airlock.ssh.SshPublicKey;
@@ -83,6 +84,15 @@ public final class KmsCertificateAuthority implements CertificateAuthority {
             throw new InternalException("kms_signature_invalid", "KMS Sign for key " + keyId
                     + " returned a signature of the wrong shape for " + key.signing().sshAlgorithm().wireName(), e);
         }
+    }
+
+    /**
+     * The key this CA signs with, as a {@code ca.key_registered} record names it: the key ARN KMS
+     * returned, its key spec, and the OpenSSH fingerprint of its public key.
+     */
+    public CaKey describe() {
+        LoadedKey key = key();
+        return new CaKey(key.keyArn(), key.signing().keySpec().toString(), key.publicKey().fingerprint());
     }
 
     private LoadedKey key() {

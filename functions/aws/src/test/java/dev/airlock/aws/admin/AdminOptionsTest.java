@@ -52,6 +52,29 @@ class AdminOptionsTest {
     }
 
     @Test
+    void parse_shouldTakeTheCaKeyFromTheFlagElseTheEnvironment() throws Exception {
+        Map<String, String> env = Map.of("AIRLOCK_CA_KEY_ID", "alias/env-ca");
+
+        assertThat(AdminOptions.parse(new String[] {"verify"}, Map.of()).caKeyId()).isEmpty();
+        assertThat(AdminOptions.parse(new String[] {"verify"}, env).caKeyId()).contains("alias/env-ca");
+        AdminOptions register = AdminOptions.parse(new String[] {"ca", "register", "--ca-key", "arn:k", "--actor", "ops"},
+                env);
+        assertThat(register.command()).isEqualTo(AdminOptions.CA_REGISTER);
+        assertThat(register.caKeyId()).contains("arn:k");
+        assertThat(register.actor()).isEqualTo("ops");
+        assertThat(AdminOptions.parse(new String[] {"verify", "--ca-url", "https://api.example/"}, Map.of()).caUrl())
+                .contains(URI.create("https://api.example/"));
+    }
+
+    @Test
+    void parse_shouldRefuseCaRegisterWithoutAKey_orAnotherCaSubcommand() {
+        for (String[] args : new String[][] {{"ca", "register"}, {"ca"}, {"ca", "rotate", "--ca-key", "k"},
+                {"ca", "register", "extra", "--ca-key", "k"}, {"verify", "--ca-url", "file:///etc/passwd"}}) {
+            assertThatThrownBy(() -> AdminOptions.parse(args, Map.of())).isInstanceOf(UsageException.class);
+        }
+    }
+
+    @Test
     void parse_shouldRefuseBadCommandLines() {
         for (String[] args : new String[][] {
                 {}, {"frobnicate"}, {"verify", "extra"}, {"apply-roles"}, {"verify", "--bogus", "x"},

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Runs an operator command of {@link AdminMain} in this process, against the tables named in the
  * environment or local.env ({@code AWS_ENDPOINT_URL}, {@code AWS_REGION}, {@code AIRLOCK_REQUESTS_TABLE},
- * {@code AIRLOCK_AUDIT_TABLE}). Its output carries table contents, so every line passes the
+ * {@code AIRLOCK_AUDIT_TABLE}, {@code AIRLOCK_CA_KEY_ID}; for {@code verify} also {@code AIRLOCK_URL}). Its output carries table contents, so every line passes the
  * terminal escaping on its way out.
  */
 final class AdminRun {
@@ -31,6 +31,10 @@ final class AdminRun {
         option(cli, all, "--region", Environment.AWS_REGION);
         option(cli, all, "--requests-table", Environment.REQUESTS_TABLE);
         option(cli, all, "--audit-table", Environment.AUDIT_TABLE);
+        option(cli, all, "--ca-key", Environment.CA_KEY_ID);
+        if (command.equals("verify")) { // the served CA key, from the public GET /ca when no --ca-key
+            option(cli, all, "--ca-url", Environment.URL);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;

@@ -49,6 +49,11 @@ public enum AuditAction {
     CERTIFICATE_ISSUED("certificate.issued"),
     /** One certificate was revoked (its request's chain, or {@code user#<holder>} for base roles only). */
     CERTIFICATE_REVOKED("certificate.revoked"),
+    /**
+     * A CA key was created or first used (chain {@code ca}): its key id, key spec and OpenSSH SHA256
+     * fingerprint. No CA key signs before such a record names it ({@code RegisteredCertificateAuthority}).
+     */
+    CA_KEY_REGISTERED("ca.key_registered"),
     /** An operator applied a role file (chain {@code config}). */
     ROLES_APPLIED("roles.applied"),
     /**

@@ -33,6 +33,12 @@ public record AuditBreak(String chain, long seq, Kind kind, String detail) {
         ORPHAN_CHAIN,
         /** The stored role configuration does not match its hash or its last {@code roles.applied} record. */
         CONFIG_MISMATCH,
+        /**
+         * The CA public key the deployment serves ({@code GET /ca}, KMS GetPublicKey) is not the one the
+         * newest {@code ca.key_registered} record names, or no such record exists: the CA key was swapped
+         * (or created) without a record.
+         */
+        CA_KEY_UNRECORDED,
         /** A request item whose chain has no record at all (the chain was deleted). */
         ITEM_WITHOUT_CHAIN,
         /** A record the state replayed before it does not allow (a review after resolution, a second create...). */

@@ -18,10 +18,13 @@ import java.util.Optional;
  *                   against its chain
  * @param unreadableRequests request items that cannot be read as a request (by chain, with why): no
  *                   function can use them, and no replay can justify them
+ * @param servedCaFingerprint the OpenSSH SHA256 fingerprint of the CA public key the deployment serves
+ *                   ({@code GET /ca}, i.e. KMS GetPublicKey), when the verifier was told the CA key:
+ *                   compared with the newest {@code ca.key_registered} record
  */
 public record AuditSnapshot(Map<String, List<StoredRecord>> chains, Map<String, ExpectedHead> heads,
                             Optional<RoleConfigClaim> roleConfig, Map<String, AccessRequest> requests,
-                            Map<String, String> unreadableRequests) {
+                            Map<String, String> unreadableRequests, Optional<String> servedCaFingerprint) {
 
     public AuditSnapshot {
         chains = Map.copyOf(chains);
@@ -29,6 +32,20 @@ public record AuditSnapshot(Map<String, List<StoredRecord>> chains, Map<String, 
         Objects.requireNonNull(roleConfig, "roleConfig");
         requests = Map.copyOf(requests);
         unreadableRequests = Map.copyOf(unreadableRequests);
+        Objects.requireNonNull(servedCaFingerprint, "servedCaFingerprint");
+    }
+
+    /** A snapshot read without the served CA key (nothing compared with the {@code ca} chain's newest record). */
+    public AuditSnapshot(Map<String, List<StoredRecord>> chains, Map<String, ExpectedHead> heads,
+                         Optional<RoleConfigClaim> roleConfig, Map<String, AccessRequest> requests,
+                         Map<String, String> unreadableRequests) {
+        this(chains, heads, roleConfig, requests, unreadableRequests, Optional.empty());
+    }
+
+    /** This snapshot, with the fingerprint of the CA public key the deployment serves. */
+    public AuditSnapshot withServedCaFingerprint(String fingerprint) {
+        return new AuditSnapshot(chains, heads, roleConfig, requests, unreadableRequests,
+                Optional.of(Objects.requireNonNull(fingerprint, "fingerprint")));
     }
 
     /** A snapshot whose request items could all be read. */

@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * Checks every audit chain against its hashes and against the heads stored outside the audit table,
  * replays every request chain into the state it implies and compares it with the request item
- * ({@link RequestConsistency}), and reports every break by chain and seq (see {@link AuditBreak.Kind}). Pure: it checks a
+ * ({@link RequestConsistency}), compares the CA key the deployment serves, when given, with the newest
+ * {@code ca.key_registered} record ({@link CaKeyRecords}), and reports every break by chain and seq (see {@link AuditBreak.Kind}). Pure: it checks a
  * {@link AuditSnapshot}; reading one from DynamoDB is {@code dev.airlock.aws.dynamodb.AuditSnapshotReader}'s job.
  *
  * <p>What it proves: a record edited, deleted, swapped or inserted in the middle of a chain breaks a
@@ -49,7 +50,8 @@ public final class AuditVerifier {
             List<AuditBreak> inside = walk.walk();
             breaks.addAll(inside);
             breaks.addAll(checkHead(chain, walk, Optional.ofNullable(snapshot.heads().get(chain))));
-            if (inside.isEmpty()) { // a chain broken inside already fails; replaying it would only add noise
+            // a chain broken inside already fails (replaying it would only add noise); only request chains replay
+            if (inside.isEmpty() && AuditChains.isRequestChain(chain)) {
                 item.ifPresent(request -> breaks.addAll(replay(chain, request, stored)));
             }
         }
@@ -57,8 +59,21 @@ public final class AuditVerifier {
                 "the request item cannot be read, so no record can justify it: " + why)));
         snapshot.roleConfig().ifPresent(claim -> breaks.addAll(checkRoleConfig(claim,
                 new ChainWalk(AuditChains.CONFIG, snapshot.chains().getOrDefault(AuditChains.CONFIG, List.of())))));
+        snapshot.servedCaFingerprint().flatMap(served -> CaKeyRecords.check(served, readable(
+                snapshot.chains().getOrDefault(AuditChains.CA, List.of())), anythingSigned(snapshot)))
+                .ifPresent(breaks::add);
         breaks.sort(Comparator.comparing(AuditBreak::chain).thenComparingLong(AuditBreak::seq));
         return new AuditReport(chains.size(), records, breaks);
+    }
+
+    private static boolean anythingSigned(AuditSnapshot snapshot) {
+        return snapshot.chains().values().stream().flatMap(List::stream).flatMap(r -> r.record().stream())
+                .anyMatch(r -> r.is(AuditAction.CERTIFICATE_ISSUED));
+    }
+
+    /** The readable records of one chain in seq order (unreadable ones are already breaks). */
+    private static List<AuditRecord> readable(List<StoredRecord> stored) {
+        return stored.stream().flatMap(r -> r.record().stream()).sorted(Comparator.comparingLong(AuditRecord::seq)).toList();
     }
 
     /** The item compared with the state its readable records replay to (unreadable ones are already breaks). */

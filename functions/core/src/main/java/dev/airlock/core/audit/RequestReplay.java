@@ -85,6 +85,10 @@ public final class RequestReplay {
 
     /** Replays {@code records} (one request chain, any order: they are taken by seq). */
     public static ReplayedRequest replay(String chain, List<AuditRecord> records) {
+        if (!AuditChains.isRequestChain(chain)) {
+            // ca, config, tamper and user# chains hold no request's life; their actions mean nothing here
+            throw new IllegalArgumentException("chain " + chain + " is not a request chain");
+        }
         RequestReplay replay = new RequestReplay(chain);
         records.stream().sorted(Comparator.comparingLong(AuditRecord::seq)).forEach(replay::apply);
         return new ReplayedRequest(replay.user, replay.roles, replay.pendingExpiresAt, replay.state, replay.reviews,

@@ -22,4 +22,18 @@ public interface AuditLog {
 
     /** Every record of one chain in sequence order. */
     List<AuditRecord> read(String chain);
+
+    /**
+     * Whether the last record of {@code chain} names {@code action} with every detail of {@code expected}.
+     * The DynamoDB adapter answers with a condition check on the head record, so a caller allowed only
+     * to append (the {@code sign} function) needs no read permission on the audit table.
+     */
+    default boolean lastRecordMatches(String chain, AuditAction action, Map<String, String> expected) {
+        List<AuditRecord> records = read(chain);
+        if (records.isEmpty()) {
+            return false;
+        }
+        AuditRecord last = records.get(records.size() - 1);
+        return last.is(action) && last.details().entrySet().containsAll(expected.entrySet());
+    }
 }

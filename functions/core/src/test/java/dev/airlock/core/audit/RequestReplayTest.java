@@ -68,6 +68,31 @@ class RequestReplayTest {
     }
 
     @Test
+    void chainsOfNoRequest_shouldNotBeReplayedAsRequests() {
+        // GIVEN an honest request, and chains owned by no request whose actions would be invalid on one:
+        // a certificate.issued with no approval (user#), revocations, role changes, a CA key, a tamper alarm
+        issued(approved());
+        t.audit().append(AuditChains.forUser("bob"), "bob", AuditAction.CERTIFICATE_ISSUED, Map.of("serial", "7"));
+        t.audit().append(AuditChains.forUser("bob"), "alice", AuditAction.CERTIFICATE_REVOKED, Map.of("serial", "7"));
+        t.audit().append(AuditChains.CONFIG, "ops", AuditAction.ROLES_APPLIED, Map.of("sha256", "00"));
+        t.audit().append(AuditChains.CA, "local-up", AuditAction.CA_KEY_REGISTERED,
+                Map.of(CaKeyRecords.FINGERPRINT, "SHA256:x"));
+        t.audit().append(AuditChains.TAMPER, "checkpoint", AuditAction.TAMPER, Map.of("event", "REMOVE"));
+
+        // WHEN every chain is verified THEN only request chains are replayed: no break
+        AuditReport report = verifier.verify(snapshot(t.store().all(), t.audit().all()));
+
+        assertThat(report.breaks()).isEmpty();
+        assertThat(report.chains()).isEqualTo(5);
+    }
+
+    @Test
+    void replayingAChainOfNoRequest_shouldBeRefused() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> RequestReplay.replay(AuditChains.CA, List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ca");
+    }
+
+    @Test
     void anItemApprovedWithAFakeReviewAndNoRecord_shouldBeAnUnjustifiedState() {
         AccessRequest pending = pending();
         AccessRequest forged = pending.applyReview(new Review("mallory", Verdict.APPROVE, "trust me",

@@ -59,4 +59,25 @@ public abstract class AuditLogContract {
         assertThat(audit().read(AuditChains.CONFIG).get(0).action()).isEqualTo("roles.applied");
         assertThat(record.knownAction()).contains(AuditAction.ROLES_APPLIED);
     }
+
+    @Test
+    void lastRecordMatches_shouldLookAtTheLastRecordOnly() {
+        Map<String, String> first = Map.of("fingerprint", "SHA256:a", "keySpec", "ECC_NIST_P256");
+        assertThat(audit().lastRecordMatches(AuditChains.CA, AuditAction.CA_KEY_REGISTERED, Map.of())).isFalse();
+
+        audit().append(AuditChains.CA, "local-up", AuditAction.CA_KEY_REGISTERED, first);
+
+        assertThat(audit().lastRecordMatches(AuditChains.CA, AuditAction.CA_KEY_REGISTERED,
+                Map.of("fingerprint", "SHA256:a"))).isTrue();
+        assertThat(audit().lastRecordMatches(AuditChains.CA, AuditAction.CA_KEY_REGISTERED, first)).isTrue();
+        assertThat(audit().lastRecordMatches(AuditChains.CA, AuditAction.CA_KEY_REGISTERED,
+                Map.of("fingerprint", "SHA256:b"))).isFalse();
+        assertThat(audit().lastRecordMatches(AuditChains.CA, AuditAction.ROLES_APPLIED, Map.of())).isFalse();
+        assertThat(audit().lastRecordMatches(AuditChains.CONFIG, AuditAction.CA_KEY_REGISTERED, Map.of())).isFalse();
+
+        audit().append(AuditChains.CA, "sign", AuditAction.CA_KEY_REGISTERED, Map.of("fingerprint", "SHA256:b"));
+
+        assertThat(audit().lastRecordMatches(AuditChains.CA, AuditAction.CA_KEY_REGISTERED,
+                Map.of("fingerprint", "SHA256:a"))).isFalse();
+    }
 }

@@ -1,10 +1,14 @@
 package dev.airlock.local.cli;
 
+import dev.airlock.app.aws.AwsClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,6 +86,27 @@ class AuditVerifyIT {
         } finally {
             airlock.dynamoDb().putItem(b -> b.tableName(airlock.requestsTable()).item(original));
         }
+    }
+
+    /** Issue #14 item 7: a CA key swapped behind Airlock's back (alias re-pointed, no ca record) is named. */
+    @Test
+    void verify_exits6ForACaKeySwappedWithoutARecord(CliAirlock airlock, @TempDir Path home) {
+        AccessCli verify = airlock.cli(home).with("AIRLOCK_URL", null);
+        try (AwsClients clients = airlock.awsClients(); KmsClient kms = clients.kms()) {
+            String original = kms.describeKey(b -> b.keyId(airlock.caKeyId())).keyMetadata().keyId();
+            String swapped = kms.createKey(b -> b.keySpec(KeySpec.ECC_NIST_P256).keyUsage(KeyUsageType.SIGN_VERIFY))
+                    .keyMetadata().keyId();
+            kms.updateAlias(b -> b.aliasName(airlock.caKeyId()).targetKeyId(swapped));
+            try {
+                AccessCli.Result broken = verify.run("audit", "verify");
+                assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(6);
+                assertThat(broken.stdout()).contains("BREAK chain=ca seq=1 kind=CA_KEY_UNRECORDED");
+            } finally {
+                kms.updateAlias(b -> b.aliasName(airlock.caKeyId()).targetKeyId(original));
+            }
+        }
+        AccessCli.Result restored = verify.run("audit", "verify");
+        assertThat(restored.exitCode()).as(restored.toString()).isZero();
     }
 
     @Test

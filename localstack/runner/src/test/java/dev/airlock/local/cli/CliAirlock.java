@@ -6,6 +6,7 @@ import dev.airlock.local.LocalEnvFile;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import dev.airlock.app.aws.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -73,6 +74,16 @@ final class CliAirlock implements AutoCloseable {
 
     DynamoDbClient dynamoDb() {
         return airlock.dynamoDb();
+    }
+
+    /** The CA key's id (the alias) the functions and local.env name. */
+    String caKeyId() {
+        return airlock.config().caKeyId();
+    }
+
+    /** Clients on the local endpoints (the caller closes them). */
+    AwsClients awsClients() {
+        return new AwsClients(airlock.config());
     }
 
     String requestsTable() {
