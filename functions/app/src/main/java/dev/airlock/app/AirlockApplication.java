@@ -9,6 +9,7 @@ import dev.airlock.app.wiring.AwsPorts;
 import dev.airlock.app.wiring.FunctionFactory;
 import dev.airlock.app.wiring.Ports;
 import dev.airlock.app.wiring.RawEventFunction;
+import dev.airlock.app.stream.StreamEventFunction;
 import dev.airlock.core.api.Catalogue;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.cloud.function.context.FunctionRegistration;
@@ -118,8 +119,10 @@ public class AirlockApplication implements ApplicationContextInitializer<Generic
             case SCHEDULE -> context.registerBean(registration, FunctionRegistration.class,
                     () -> new FunctionRegistration<>(context.getBean(name, Function.class), name)
                             .type(SCHEDULED_FUNCTION_TYPE));
-            case TABLE_STREAM -> throw new IllegalStateException("function '" + name
-                    + "': table-stream functions have no event adapter yet");
+            // The bean is already the raw-event adapter (StreamEventFunction), as the catalog must see it.
+            case TABLE_STREAM -> context.registerBean(registration, FunctionRegistration.class,
+                    () -> new FunctionRegistration<>(context.getBean(name, Function.class), name)
+                            .type(StreamEventFunction.TYPE));
         }
     }
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.time.Duration;
@@ -64,6 +65,14 @@ public final class AwsClients implements AutoCloseable {
     /** A new KMS client; the caller keeps it for the life of the process. */
     public KmsClient kms() {
         return configure(KmsClient.builder()).build();
+    }
+
+    /**
+     * A new S3 client (the {@code checkpoint} function's anchor); path-style addressing when an endpoint
+     * is configured, as emulators on one host need.
+     */
+    public S3Client s3() {
+        return configure(S3Client.builder()).forcePathStyle(config.endpoint().isPresent()).build();
     }
 
     /** A new Secrets Manager client, for the start-up read of a secret; close it after. */

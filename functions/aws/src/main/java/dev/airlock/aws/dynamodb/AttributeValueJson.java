@@ -3,6 +3,9 @@ package dev.airlock.aws.dynamodb;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,6 +56,45 @@ public final class AttributeValueJson {
             case "BS" -> AttributeValue.fromBs(list(v).stream().map(AttributeValueJson::bytes).toList());
             default -> throw new IllegalArgumentException("unknown attribute type " + typed.getKey());
         };
+    }
+
+    /** {@code item} as attribute-value JSON, the inverse of {@link #item(JsonNode)}. */
+    public static ObjectNode json(Map<String, AttributeValue> item) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        item.forEach((name, value) -> out.set(name, json(value)));
+        return out;
+    }
+
+    /** One value as attribute-value JSON. */
+    public static ObjectNode json(AttributeValue value) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        switch (value.type()) {
+            case S -> out.put("S", value.s());
+            case N -> out.put("N", value.n());
+            case B -> out.put("B", Base64.getEncoder().encodeToString(value.b().asByteArray()));
+            case BOOL -> out.put("BOOL", value.bool());
+            case NUL -> out.put("NULL", true);
+            case M -> out.set("M", json(value.m()));
+            case L -> out.set("L", array(value.l().stream().map(AttributeValueJson::json).toList()));
+            case SS -> out.set("SS", strings(value.ss()));
+            case NS -> out.set("NS", strings(value.ns()));
+            case BS -> out.set("BS", strings(value.bs().stream()
+                    .map(b -> Base64.getEncoder().encodeToString(b.asByteArray())).toList()));
+            default -> throw new IllegalArgumentException("unknown attribute type " + value.type());
+        }
+        return out;
+    }
+
+    private static ArrayNode array(List<? extends JsonNode> values) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        values.forEach(out::add);
+        return out;
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        values.forEach(out::add);
+        return out;
     }
 
     private static String text(JsonNode json) {

@@ -24,6 +24,11 @@ public final class AuditImages {
         }
     }
 
+    /** The item the audit log writes for {@code record} (what a stream's NewImage of its INSERT holds). */
+    public static Map<String, AttributeValue> item(dev.airlock.core.audit.AuditRecord record) {
+        return AuditItemMapper.toItem(record);
+    }
+
     /** The item's seq, or 0 when it has none that reads as a number. */
     public static long seq(Map<String, AttributeValue> item) {
         try {

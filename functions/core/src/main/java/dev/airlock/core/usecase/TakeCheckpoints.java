@@ -39,6 +39,8 @@ public final class TakeCheckpoints {
 
     /** The actor of tamper records. */
     public static final String ACTOR = "checkpoint";
+    /** The metric counting tampering changes seen on the stream (namespace {@link PostReviewQueue#METRIC_NAMESPACE}). */
+    public static final String TAMPER_METRIC = "AuditTamperEvents";
 
     private final CheckpointStore store;
     private final CheckpointSigner signer;
