@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -60,6 +61,11 @@ public final class AwsClients implements AutoCloseable {
     /** A new DynamoDB client; the caller keeps it for the life of the process. */
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder()).build();
+    }
+
+    /** A new DynamoDB Streams client (the local runner's stream pollers); the caller closes it. */
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return configure(DynamoDbStreamsClient.builder()).build();
     }
 
     /** A new KMS client; the caller keeps it for the life of the process. */
