@@ -131,7 +131,12 @@ public final class LocalUp {
         var checkpoint = airlock.config().checkpoint().orElseThrow();
         return "Audit anchoring is on: a checkpoint every " + checkpoint.interval() + ", signed with "
                 + checkpoint.auditKeyId() + ", locked in s3://" + checkpoint.bucket() + "/checkpoints/ (Object Lock "
-                + "COMPLIANCE, " + checkpoint.retention() + "); `access audit verify` checks against it.";
+                + "COMPLIANCE, " + retention(checkpoint.retention()) + "); `access audit verify` checks against it.";
+    }
+
+    private static String retention(java.time.Duration retention) {
+        return retention.toDays() > 0 && retention.equals(java.time.Duration.ofDays(retention.toDays()))
+                ? retention.toDays() + " day(s)" : retention.toString();
     }
 
     /** A started local Airlock and its schedule. */
