@@ -29,12 +29,13 @@ import java.util.function.Function;
  * functionally (no component scan, no auto-configuration), named exactly as the function, e.g.
  * {@code list}. In Lambda, {@code FunctionInvoker} starts this class ({@code MAIN_CLASS}) and picks
  * the bean named by {@code SPRING_CLOUD_FUNCTION_DEFINITION}; only that function, its use cases,
- * its ports and their AWS clients are created. With no function selected (the local gateway) all
- * five are registered — see the test-jar's {@code dev.airlock.app.harness.LocalFunctions}.
+ * its ports and their AWS clients are created. With no function selected (the local gateway) every
+ * catalogue function is registered — see the test-jar's {@code dev.airlock.app.harness.LocalFunctions}.
  *
  * <p>Beans, per function {@code name}: {@code name} (the {@link Function}) and
  * {@code name_registration} (its {@link FunctionRegistration} for the function catalog: for an HTTP
- * function a {@link RawEventFunction} over the bean, so the catalog takes the raw event); plus
+ * function a {@link RawEventFunction} over the bean, so the catalog takes the raw event; a table-stream
+ * function's bean is itself the raw-event adapter, {@link StreamEventFunction}); plus
  * {@code airlockConfig}, {@code clock}, {@code airlockPorts} and {@value #IDENTITIES_BEAN} (lazy).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)

@@ -36,7 +36,7 @@ import java.util.Optional;
 /**
  * Airlock on one machine: DynamoDB, its streams, KMS and S3 (embedded, or an emulator already running),
  * the tables (the audit table with its stream), the CA key, the audit key, the checkpoint bucket (Object
- * Lock) and the role configuration bootstrapped, the five function beans in one Spring context,
+ * Lock) and the role configuration bootstrapped, every function bean in one Spring context,
  * and the local gateway in front of them. {@link LocalUp} runs it as a program; the end-to-end tests
  * start it in-process with their own clock.
  */

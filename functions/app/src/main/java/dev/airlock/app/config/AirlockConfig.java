@@ -30,7 +30,7 @@ import static dev.airlock.core.config.EnvironmentNames.LOCAL;
  * development key, and the credentials to a dummy static pair when none are in the environment.
  * Anywhere else every required variable must be given.
  *
- * @param function       the selected function ({@value EnvironmentNames#FUNCTION_DEFINITION}); empty = all five
+ * @param function       the selected function ({@value EnvironmentNames#FUNCTION_DEFINITION}); empty = every catalogue function
  * @param local          {@value EnvironmentNames#LOCAL}: an explicitly local run
  * @param inLambda       whether the Lambda runtime started us
  * @param region         {@value EnvironmentNames#REGION}
@@ -144,7 +144,7 @@ public record AirlockConfig(
         return from(env);
     }
 
-    /** The functions this process serves: the selected one, or all five when none is selected. */
+    /** The functions this process serves: the selected one, or every catalogue function when none is selected. */
     public List<String> functions() {
         return function.map(List::of).orElse(Catalogue.names());
     }
