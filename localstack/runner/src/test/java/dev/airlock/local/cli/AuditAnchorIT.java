@@ -1,5 +1,6 @@
 package dev.airlock.local.cli;
 
+import dev.airlock.app.aws.AwsClients;
 import dev.airlock.aws.dynamodb.AuditImages;
 import dev.airlock.aws.dynamodb.DynamoDbCheckpointStore;
 import dev.airlock.aws.dynamodb.TableNames;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -161,6 +164,24 @@ class AuditAnchorIT {
             assertThat(record.details()).containsEntry("event", "MODIFY").containsEntry("chain", chain)
                     .containsEntry("seq", "1");
         });
+    }
+
+    @Test
+    void aLockedCheckpoint_shouldNotBeDeletable_asS3RefusesItUnderComplianceRetention(@TempDir Path home) {
+        String chain = AuditChains.forRequest(AccessRequestsIT.create(bob(home), "dba", "INC-14: keep me"));
+        awaitCovered(chain);
+        String bucket = airlock.config().checkpoint().orElseThrow().bucket();
+        try (AwsClients clients = new AwsClients(airlock.config()); S3Client s3 = clients.s3()) {
+            String version = s3.headObject(b -> b.bucket(bucket).key("checkpoints/1.json")).versionId();
+
+            S3Exception refused = org.junit.jupiter.api.Assertions.assertThrows(S3Exception.class,
+                    () -> s3.deleteObject(b -> b.bucket(bucket).key("checkpoints/1.json").versionId(version)));
+
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            assertThat(s3.headObject(b -> b.bucket(bucket).key("checkpoints/1.json").versionId(version))
+                    .objectLockModeAsString()).isEqualTo("COMPLIANCE");
+        }
     }
 
     // --- helpers -----------------------------------------------------------------------------------
