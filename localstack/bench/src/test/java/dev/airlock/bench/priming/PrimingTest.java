@@ -50,6 +50,8 @@ class PrimingTest {
                     "list GET /requests -> 200",
                     "list GET /requests/{id} (no token) -> 401",
                     "list GET /requests/{id} -> 404",
+                    "list GET /requests/{id}/audit (no token) -> 401",
+                    "list GET /requests/{id}/audit -> 404",
                     "list GET /.well-known/airlock (no token) -> 404",
                     "list GET /.well-known/airlock -> 404",
                     "approve POST /requests/{id}/reviews (no token) -> 401",
