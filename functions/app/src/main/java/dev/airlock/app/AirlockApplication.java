@@ -9,6 +9,7 @@ import dev.airlock.app.wiring.AwsPorts;
 import dev.airlock.app.wiring.FunctionFactory;
 import dev.airlock.app.wiring.Ports;
 import dev.airlock.app.wiring.RawEventFunction;
+import dev.airlock.app.stream.StreamEventFunction;
 import dev.airlock.core.api.Catalogue;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.cloud.function.context.FunctionRegistration;
@@ -28,12 +29,13 @@ import java.util.function.Function;
  * functionally (no component scan, no auto-configuration), named exactly as the function, e.g.
  * {@code list}. In Lambda, {@code FunctionInvoker} starts this class ({@code MAIN_CLASS}) and picks
  * the bean named by {@code SPRING_CLOUD_FUNCTION_DEFINITION}; only that function, its use cases,
- * its ports and their AWS clients are created. With no function selected (the local gateway) all
- * five are registered — see the test-jar's {@code dev.airlock.app.harness.LocalFunctions}.
+ * its ports and their AWS clients are created. With no function selected (the local gateway) every
+ * catalogue function is registered — see the test-jar's {@code dev.airlock.app.harness.LocalFunctions}.
  *
  * <p>Beans, per function {@code name}: {@code name} (the {@link Function}) and
  * {@code name_registration} (its {@link FunctionRegistration} for the function catalog: for an HTTP
- * function a {@link RawEventFunction} over the bean, so the catalog takes the raw event); plus
+ * function a {@link RawEventFunction} over the bean, so the catalog takes the raw event; a table-stream
+ * function's bean is itself the raw-event adapter, {@link StreamEventFunction}); plus
  * {@code airlockConfig}, {@code clock}, {@code airlockPorts} and {@value #IDENTITIES_BEAN} (lazy).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -118,8 +120,10 @@ public class AirlockApplication implements ApplicationContextInitializer<Generic
             case SCHEDULE -> context.registerBean(registration, FunctionRegistration.class,
                     () -> new FunctionRegistration<>(context.getBean(name, Function.class), name)
                             .type(SCHEDULED_FUNCTION_TYPE));
-            case TABLE_STREAM -> throw new IllegalStateException("function '" + name
-                    + "': table-stream functions have no event adapter yet");
+            // The bean is already the raw-event adapter (StreamEventFunction), as the catalog must see it.
+            case TABLE_STREAM -> context.registerBean(registration, FunctionRegistration.class,
+                    () -> new FunctionRegistration<>(context.getBean(name, Function.class), name)
+                            .type(StreamEventFunction.TYPE));
         }
     }
 }

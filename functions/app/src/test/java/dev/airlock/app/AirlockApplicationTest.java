@@ -47,6 +47,21 @@ class AirlockApplicationTest {
     }
 
     @Test
+    void checkpointSelected_shouldRegisterOnlyItself_withItsDynamoDbAndKmsClients() {
+        AirlockConfig config = AirlockConfig.local(Map.of(EnvironmentNames.FUNCTION_DEFINITION, Routes.CHECKPOINT,
+                EnvironmentNames.ENDPOINT_URL, "http://127.0.0.1:9",
+                EnvironmentNames.CHECKPOINT_BUCKET, "airlock-checkpoints-test",
+                EnvironmentNames.AUDIT_KEY_ID, "alias/airlock-audit"));
+        try (LocalFunctions functions = LocalFunctions.start(config, Clock.systemUTC())) {
+            assertThat(functions.context().getBeanNamesForType(Function.class)).containsExactly(Routes.CHECKPOINT);
+            assertThat(functions.context().getBean(FunctionCatalog.class).<Object>lookup(Routes.CHECKPOINT)).isNotNull();
+            AwsPorts ports = (AwsPorts) functions.context().getBean("airlockPorts", Ports.class);
+            assertThat(ports.dynamoDbClientBuilt()).isTrue();
+            assertThat(ports.kmsClientBuilt()).isTrue();
+        }
+    }
+
+    @Test
     void noSelection_shouldRegisterAllFiveUnderTheirRouteTableNames() {
         try (LocalFunctions functions = LocalFunctions.start(AirlockConfig.local(
                 Map.of(EnvironmentNames.ENDPOINT_URL, "http://127.0.0.1:9")), Clock.systemUTC())) {

@@ -28,6 +28,10 @@ public final class Environment {
     public static final String AUDIT_TABLE = "AIRLOCK_AUDIT_TABLE";
     /** The CA key in KMS: {@code audit verify} compares the key it serves with the newest {@code ca} record. */
     public static final String CA_KEY_ID = "AIRLOCK_CA_KEY_ID";
+    /** The checkpoint bucket, audit key and interval: {@code audit verify} checks against the anchor when set. */
+    public static final String CHECKPOINT_BUCKET = "AIRLOCK_CHECKPOINT_BUCKET";
+    public static final String AUDIT_KEY_ID = "AIRLOCK_AUDIT_KEY_ID";
+    public static final String CHECKPOINT_INTERVAL = "AIRLOCK_CHECKPOINT_INTERVAL";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String AWS_REGION = "AWS_REGION";
     /** Where the single sign-on sessions are cached ($XDG_CONFIG_HOME/airlock, default ~/.config/airlock). */

@@ -18,11 +18,14 @@ import dev.airlock.endpoints.EmbeddedAwsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -31,8 +34,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Airlock on one machine: DynamoDB and KMS (embedded, or an emulator already running), the tables,
- * the CA key and the role configuration bootstrapped, the five function beans in one Spring context,
+ * Airlock on one machine: DynamoDB, its streams, KMS and S3 (embedded, or an emulator already running),
+ * the tables (the audit table with its stream), the CA key, the audit key, the checkpoint bucket (Object
+ * Lock) and the role configuration bootstrapped, every function bean in one Spring context,
  * and the local gateway in front of them. {@link LocalUp} runs it as a program; the end-to-end tests
  * start it in-process with their own clock.
  */
@@ -41,6 +45,17 @@ public final class LocalAirlock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalAirlock.class);
     /** Who applies the demo roles and records the CA key, as the audit records name it. */
     public static final String ROLES_ACTOR = "local-up";
+    /**
+     * How often the stream pollers read an idle stream. An idle stream still invokes its functions with
+     * an empty batch every half checkpoint interval, so a checkpoint is never older than about 1.5
+     * intervals and {@code verify}'s staleness check (twice the interval) holds on a quiet machine.
+     */
+    static final Duration STREAM_POLL_INTERVAL = Duration.ofMillis(500);
+    static final Duration STREAM_MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Locally checkpoints come every few seconds, so anchoring is seen to happen. */
+    public static final String DEFAULT_CHECKPOINT_INTERVAL = "PT5S";
+    /** Each local checkpoint's COMPLIANCE retention. */
+    static final String CHECKPOINT_RETENTION = "P" + AnchorBootstrap.RETENTION_DAYS + "D";
 
     private final Deque<AutoCloseable> resources;
     private final LocalGateway gateway;
@@ -49,9 +64,12 @@ public final class LocalAirlock implements AutoCloseable {
     private final AirlockConfig config;
     private final DynamoDbClient dynamoDb;
     private final CaKeyBootstrap.CaKey caKey;
+    private final LocalTriggers.StreamSource streams;
 
     private LocalAirlock(Deque<AutoCloseable> resources, LocalGateway gateway, FunctionHost functions,
-                         URI awsEndpoint, AirlockConfig config, DynamoDbClient dynamoDb, CaKeyBootstrap.CaKey caKey) {
+                         URI awsEndpoint, AirlockConfig config, DynamoDbClient dynamoDb, CaKeyBootstrap.CaKey caKey,
+                         LocalTriggers.StreamSource streams) {
+        this.streams = streams;
         this.resources = resources;
         this.gateway = gateway;
         this.functions = functions;
@@ -122,11 +140,20 @@ public final class LocalAirlock implements AutoCloseable {
             resources.push(dynamoDb);
             TableNames tables = new TableNames(config.requestsTable(), config.auditTable());
             new TableBootstrap(dynamoDb).ensureTables(tables);
+            if (AnchorBootstrap.ensureStream(dynamoDb, config.auditTable())) {
+                LOG.info("enabled the stream of {} (checkpoints anchor records appended from now on)", config.auditTable());
+            }
             CaKeyBootstrap.CaKey caKey;
             try (KmsClient kms = clients.kms()) {
                 caKey = new CaKeyBootstrap(kms).ensure(config.caKeyId(), settings.caKeySpec(), settings.requiredCaSpec());
                 registerCaKey(kms, dynamoDb, tables, config.caKeyId(), settings.clock());
+                AnchorBootstrap.ensureAuditKey(kms, config.checkpoint().orElseThrow().auditKeyId());
             }
+            try (S3Client s3 = clients.s3()) {
+                AnchorBootstrap.ensureBucket(s3, config.checkpoint().orElseThrow().bucket());
+            }
+            DynamoDbStreamsClient streamsClient = clients.dynamoDbStreams();
+            resources.push(streamsClient);
             applyRoles(dynamoDb, tables, settings);
             AirlockConfig[] trusting = new AirlockConfig[1];
             FunctionHost[] functions = new FunctionHost[1];
@@ -142,7 +169,12 @@ public final class LocalAirlock implements AutoCloseable {
                     settings.demoUsers(), settings.clock());
             resources.push(gateway);
             LOG.info("CA key {} ({}{})", config.caKeyId(), caKey.keySpec(), caKey.created() ? ", created" : "");
-            return new LocalAirlock(resources, gateway, functions[0], endpoint, trusting[0], dynamoDb, caKey);
+            LocalTriggers.StreamSource streams = new LocalTriggers.StreamSource(streamsClient,
+                    Map.of("audit", config.auditTable(), "requests", config.requestsTable()),
+                    settings.dataDirectory().map(data -> data.resolveSibling("streams")), STREAM_POLL_INTERVAL,
+                    STREAM_MAX_BACKOFF, Optional.of(config.checkpoint().orElseThrow().interval().dividedBy(2)),
+                    Clock.systemUTC());
+            return new LocalAirlock(resources, gateway, functions[0], endpoint, trusting[0], dynamoDb, caKey, streams);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -182,6 +214,11 @@ public final class LocalAirlock implements AutoCloseable {
         return caKey;
     }
 
+    /** Where the table-stream functions read (start them with {@link LocalTriggers}). */
+    public LocalTriggers.StreamSource streams() {
+        return streams;
+    }
+
     /** Stops the gateway, the functions, the clients and the endpoints (which flush their data), in that order. */
     @Override
     public void close() {
@@ -192,6 +229,10 @@ public final class LocalAirlock implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(settings.environment());
         env.put(EnvironmentNames.ENDPOINT_URL, endpoint.toString());
         env.remove(EnvironmentNames.FUNCTION_DEFINITION);
+        env.putIfAbsent(EnvironmentNames.CHECKPOINT_BUCKET, AnchorBootstrap.BUCKET);
+        env.putIfAbsent(EnvironmentNames.AUDIT_KEY_ID, AnchorBootstrap.AUDIT_KEY_ALIAS);
+        env.putIfAbsent(EnvironmentNames.CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
+        env.putIfAbsent(EnvironmentNames.CHECKPOINT_RETENTION, CHECKPOINT_RETENTION);
         return env;
     }
 

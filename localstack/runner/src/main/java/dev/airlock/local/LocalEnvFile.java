@@ -34,6 +34,12 @@ public final class LocalEnvFile {
         vars.put(EnvironmentNames.REQUESTS_TABLE, airlock.config().requestsTable());
         vars.put(EnvironmentNames.AUDIT_TABLE, airlock.config().auditTable());
         vars.put(EnvironmentNames.CA_KEY_ID, airlock.config().caKeyId());
+        airlock.config().checkpoint().ifPresent(checkpoint -> {
+            // access audit verify checks the table against these anchored checkpoints
+            vars.put(EnvironmentNames.CHECKPOINT_BUCKET, checkpoint.bucket());
+            vars.put(EnvironmentNames.AUDIT_KEY_ID, checkpoint.auditKeyId());
+            vars.put(EnvironmentNames.CHECKPOINT_INTERVAL, checkpoint.interval().toString());
+        });
         if (configDir != null) {
             vars.put(EnvironmentNames.DEMO_USERS, configDir.resolve(DemoUsers.FILE_NAME).toAbsolutePath().toString());
         }

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       endpoints' tables and keys), {@code dev-issuer-key.json}, {@code local.env}; a lock file keeps
  *       a second instance off the same state;</li>
  *   <li>{@link LocalAirlock}: endpoints, tables, CA key, demo roles, function beans, gateway;</li>
- *   <li>each scheduled function at its catalogue rate ({@link LocalTriggers});</li>
+ *   <li>each scheduled function at its catalogue rate, each table-stream function on its stream
+ *       ({@link LocalTriggers}): {@code checkpoint} anchors the audit table every few seconds;</li>
  *   <li>{@code .airlock/local.env} written, then exactly one line
  *       {@code Airlock is ready at http://127.0.0.1:PORT} printed.</li>
  * </ol>
@@ -49,7 +50,7 @@ public final class LocalUp {
     static final String ROLES_FILE = "roles.yaml";
     /** Variables handed on to the functions' configuration when set. */
     private static final List<String> PASSED_ON = List.of(EnvironmentNames.REGION, EnvironmentNames.REQUESTS_TABLE,
-            EnvironmentNames.AUDIT_TABLE, EnvironmentNames.CA_KEY_ID);
+            EnvironmentNames.AUDIT_TABLE, EnvironmentNames.CA_KEY_ID, EnvironmentNames.CHECKPOINT_INTERVAL);
 
     private LocalUp() {
     }
@@ -113,6 +114,7 @@ public final class LocalUp {
         }, "airlock-shutdown"));
         out.println(READY_PREFIX + running.airlock().url());
         out.println(CONSOLE_PREFIX + running.airlock().url() + "/ (sign in as alice to review bob's requests)");
+        out.println(anchoringLine(running.airlock()));
         out.println("Settings for other shells: " + home.resolve(LocalEnvFile.FILE_NAME)
                 + "; demo users: bob (contractors), alice (dba-reviewers); Ctrl-C stops.");
         out.flush();
@@ -122,6 +124,19 @@ public final class LocalUp {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The line saying that checkpoints are taken, how often, signed with what and kept where. */
+    static String anchoringLine(LocalAirlock airlock) {
+        var checkpoint = airlock.config().checkpoint().orElseThrow();
+        return "Audit anchoring is on: a checkpoint every " + checkpoint.interval() + ", signed with "
+                + checkpoint.auditKeyId() + ", locked in s3://" + checkpoint.bucket() + "/checkpoints/ (Object Lock "
+                + "COMPLIANCE, " + retention(checkpoint.retention()) + "); `access audit verify` checks against it.";
+    }
+
+    private static String retention(java.time.Duration retention) {
+        return retention.toDays() > 0 && retention.equals(java.time.Duration.ofDays(retention.toDays()))
+                ? retention.toDays() + " day(s)" : retention.toString();
     }
 
     /** A started local Airlock and its schedule. */
@@ -137,6 +152,8 @@ public final class LocalUp {
         DemoUsers users = DemoUsers.parse(read(options.configDir(), DemoUsers.FILE_NAME));
         Map<String, String> passedOn = new LinkedHashMap<>();
         PASSED_ON.forEach(name -> Optional.ofNullable(env.get(name)).ifPresent(value -> passedOn.put(name, value)));
+        options.checkpointInterval().ifPresent(interval -> passedOn.put(EnvironmentNames.CHECKPOINT_INTERVAL,
+                interval.toString()));
         LocalAirlock.Settings settings = new LocalAirlock.Settings(options.port(), options.awsEndpoint(),
                 Optional.of(home.resolve("data")), Optional.of(home.resolve("dev-issuer-key.json")),
                 options.caKeySpec(), options.caKeySpecExplicit() ? Optional.of(options.caKeySpec()) : Optional.empty(),
@@ -144,7 +161,8 @@ public final class LocalUp {
         LocalAirlock airlock = LocalAirlock.start(settings);
         LocalTriggers schedule = null;
         try {
-            schedule = LocalTriggers.start(airlock.functions(), Clock.systemUTC(), airlock.config().region());
+            schedule = LocalTriggers.start(airlock.functions(), Clock.systemUTC(), airlock.config().region(),
+                    airlock.streams());
             LocalEnvFile.write(home.resolve(LocalEnvFile.FILE_NAME),
                     LocalEnvFile.variables(airlock, options.configDir().orElse(null)));
             return new Running(airlock, schedule);

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The command line and environment of {@link LocalUp}:
  * <pre>
- * local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR] [--help]
+ * local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR] [--checkpoint-interval D] [--help]
  * </pre>
  * Environment: {@value #PORT_VAR} (default {@value #DEFAULT_PORT}), {@value #HOME_VAR} (default
  * {@code .airlock}), {@value #CA_KEY_SPEC_VAR} (default {@code ECC_NIST_P256}); command-line options
@@ -25,9 +25,11 @@ import java.util.Optional;
  *                    copies inside the jar
  * @param caKeySpec   the CA key spec for a new key
  * @param caKeySpecExplicit whether {@value #CA_KEY_SPEC_VAR} was set (an existing key must then match it)
+ * @param checkpointInterval {@code --checkpoint-interval}: how often the audit table is checkpointed (ISO-8601;
+ *                    default {@code AIRLOCK_CHECKPOINT_INTERVAL}, else PT5S)
  */
 public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, Path home, Optional<Path> configDir,
-                             String caKeySpec, boolean caKeySpecExplicit) {
+                             String caKeySpec, boolean caKeySpecExplicit, Optional<java.time.Duration> checkpointInterval) {
 
     public static final String PORT_VAR = EnvironmentNames.PORT;
     public static final String HOME_VAR = EnvironmentNames.HOME;
@@ -36,7 +38,8 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
     public static final String DEFAULT_HOME = ".airlock";
 
     public static final String USAGE = """
-            Usage: local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR] [--help]
+            Usage: local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR]
+                            [--checkpoint-interval DURATION] [--help]
 
             Runs Airlock on this machine: embedded DynamoDB and KMS endpoints (or --aws-endpoint, an
             already running LocalStack/Floci), the tables, the CA key and the demo roles, and the HTTP API
@@ -46,6 +49,9 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
               --aws-endpoint URL  use this AWS endpoint instead of the embedded one
               --home DIR          state directory (default $AIRLOCK_HOME or .airlock)
               --config-dir DIR    directory with roles.yaml and demo-users.yaml (default: built-in copies)
+              --checkpoint-interval DURATION
+                                  how often the audit table is checkpointed, ISO-8601 such as PT5S or PT1M
+                                  (default $AIRLOCK_CHECKPOINT_INTERVAL or PT5S)
               --help              this help
 
             Environment: AIRLOCK_CA_KEY_SPEC = ECC_NIST_P256 (default) | RSA_3072 | RSA_4096 |
@@ -56,6 +62,7 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(configDir, "configDir");
         Objects.requireNonNull(caKeySpec, "caKeySpec");
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
     }
 
     /** Thrown for a bad command line or environment; the message says what to fix. */
@@ -72,6 +79,7 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
         Optional<URI> endpoint = Optional.empty();
         Path home = Path.of(Optional.ofNullable(env.get(HOME_VAR)).filter(v -> !v.isBlank()).orElse(DEFAULT_HOME));
         Optional<Path> configDir = Optional.empty();
+        Optional<java.time.Duration> checkpointInterval = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -83,6 +91,7 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
                 case "--aws-endpoint" -> endpoint = Optional.of(endpoint(value(args, i++)));
                 case "--home" -> home = Path.of(value(args, i++));
                 case "--config-dir" -> configDir = Optional.of(Path.of(value(args, i++)));
+                case "--checkpoint-interval" -> checkpointInterval = Optional.of(interval(value(args, i++)));
                 default -> throw new UsageException("unknown argument '" + arg + "'");
             }
         }
@@ -92,7 +101,7 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
                     + ", was '" + spec.get() + "'");
         }
         return new LocalUpOptions(help, port(port, portSource), endpoint, home, configDir,
-                spec.orElse(CaKeyBootstrap.DEFAULT_SPEC), spec.isPresent());
+                spec.orElse(CaKeyBootstrap.DEFAULT_SPEC), spec.isPresent(), checkpointInterval);
     }
 
     private static String value(String[] args, int i) throws UsageException {
@@ -115,6 +124,19 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
             // reported below
         }
         throw new UsageException(source + " must be a port number 0-65535, was '" + text.get() + "'");
+    }
+
+    private static java.time.Duration interval(String text) throws UsageException {
+        try {
+            java.time.Duration interval = java.time.Duration.parse(text);
+            if (!interval.isNegative() && !interval.isZero()) {
+                return interval;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        throw new UsageException("--checkpoint-interval must be a positive ISO-8601 duration such as PT5S, was '"
+                + text + "'");
     }
 
     private static URI endpoint(String text) throws UsageException {

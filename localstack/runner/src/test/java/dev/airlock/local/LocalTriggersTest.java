@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,24 +33,19 @@ class LocalTriggersTest {
                 new FunctionSpec("sweep", new Trigger.Schedule(Duration.ofMinutes(1))),
                 new FunctionSpec("checkpoint", new Trigger.Schedule(Duration.ofMinutes(15))));
 
-        try (LocalTriggers triggers = LocalTriggers.start(functions, host, Clock.systemUTC(), "us-east-1")) {
+        try (LocalTriggers triggers = LocalTriggers.start(functions, host, Clock.systemUTC(), "us-east-1",
+                Optional.empty())) {
             assertThat(triggers.schedules()).isEqualTo(2);
+            assertThat(triggers.streams()).isZero();
         }
     }
 
     @Test
-    void start_shouldRefuseATableStreamClearly() {
+    void start_withoutAStreamSource_shouldRefuseATableStreamClearly() {
         List<FunctionSpec> functions = List.of(new FunctionSpec("notify", new Trigger.TableStream("audit")));
 
-        assertThatThrownBy(() -> LocalTriggers.start(functions, host, Clock.systemUTC(), "us-east-1"))
+        assertThatThrownBy(() -> LocalTriggers.start(functions, host, Clock.systemUTC(), "us-east-1", Optional.empty()))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("notify").hasMessageContaining("not yet supported locally");
-    }
-
-    @Test
-    void theCatalogue_shouldStartTheExpirySchedule() {
-        try (LocalTriggers triggers = LocalTriggers.start(host, Clock.systemUTC(), "us-east-1")) {
-            assertThat(triggers.schedules()).isEqualTo(1);
-        }
+                .hasMessageContaining("notify").hasMessageContaining("stream source");
     }
 }

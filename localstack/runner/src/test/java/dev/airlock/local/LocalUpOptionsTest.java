@@ -45,6 +45,13 @@ class LocalUpOptionsTest {
     }
 
     @Test
+    void parse_shouldTakeTheCheckpointInterval() throws Exception {
+        assertThat(LocalUpOptions.parse(new String[0], Map.of()).checkpointInterval()).isEmpty();
+        assertThat(LocalUpOptions.parse(new String[]{"--checkpoint-interval", "PT30S"}, Map.of()).checkpointInterval())
+                .contains(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
     void parse_shouldNameWhatIsWrong() {
         assertThatThrownBy(() -> LocalUpOptions.parse(new String[]{"--port", "http"}, Map.of()))
                 .hasMessageContaining("--port must be a port number");
@@ -56,6 +63,8 @@ class LocalUpOptionsTest {
                 .hasMessageContaining("--aws-endpoint must be an http(s) URL");
         assertThatThrownBy(() -> LocalUpOptions.parse(new String[]{"--verbose"}, Map.of()))
                 .hasMessageContaining("unknown argument '--verbose'");
+        assertThatThrownBy(() -> LocalUpOptions.parse(new String[]{"--checkpoint-interval", "5s"}, Map.of()))
+                .hasMessageContaining("--checkpoint-interval must be a positive ISO-8601 duration");
         assertThatThrownBy(() -> LocalUpOptions.parse(new String[0], Map.of("AIRLOCK_CA_KEY_SPEC", "RSA_2048")))
                 .hasMessageContaining("AIRLOCK_CA_KEY_SPEC must be one of").hasMessageContaining("RSA_2048");
     }

@@ -12,7 +12,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.time.Duration;
@@ -61,9 +63,22 @@ public final class AwsClients implements AutoCloseable {
         return configure(DynamoDbClient.builder()).build();
     }
 
+    /** A new DynamoDB Streams client (the local runner's stream pollers); the caller closes it. */
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return configure(DynamoDbStreamsClient.builder()).build();
+    }
+
     /** A new KMS client; the caller keeps it for the life of the process. */
     public KmsClient kms() {
         return configure(KmsClient.builder()).build();
+    }
+
+    /**
+     * A new S3 client (the {@code checkpoint} function's anchor); path-style addressing when an endpoint
+     * is configured, as emulators on one host need.
+     */
+    public S3Client s3() {
+        return configure(S3Client.builder()).forcePathStyle(config.endpoint().isPresent()).build();
     }
 
     /** A new Secrets Manager client, for the start-up read of a secret; close it after. */

@@ -30,7 +30,7 @@ import static dev.airlock.core.config.EnvironmentNames.LOCAL;
  * development key, and the credentials to a dummy static pair when none are in the environment.
  * Anywhere else every required variable must be given.
  *
- * @param function       the selected function ({@value EnvironmentNames#FUNCTION_DEFINITION}); empty = all five
+ * @param function       the selected function ({@value EnvironmentNames#FUNCTION_DEFINITION}); empty = every catalogue function
  * @param local          {@value EnvironmentNames#LOCAL}: an explicitly local run
  * @param inLambda       whether the Lambda runtime started us
  * @param region         {@value EnvironmentNames#REGION}
@@ -54,6 +54,8 @@ import static dev.airlock.core.config.EnvironmentNames.LOCAL;
  * @param breakGlass     {@value EnvironmentNames#BREAK_GLASS_LIMIT} per {@value EnvironmentNames#BREAK_GLASS_WINDOW}
  *                       (default 3 per 24h) and {@value EnvironmentNames#POST_REVIEW_DEADLINE} (default 24h):
  *                       break-glass rate limit and post-review deadline
+ * @param checkpoint     the checkpoint function's bucket, audit key, interval and retention ({@link CheckpointSettings});
+ *                       required where {@code checkpoint} is the selected function, else empty unless given
  */
 public record AirlockConfig(
         Optional<String> function,
@@ -74,7 +76,8 @@ public record AirlockConfig(
         Duration roleCacheTtl,
         CredentialsSource credentials,
         Optional<CliSignIn> cliSignIn,
-        BreakGlassSettings breakGlass) {
+        BreakGlassSettings breakGlass,
+        Optional<CheckpointSettings> checkpoint) {
 
 
     public static final String LOCAL_REGION = "us-east-1";
@@ -105,6 +108,7 @@ public record AirlockConfig(
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(cliSignIn, "cliSignIn");
         Objects.requireNonNull(breakGlass, "breakGlass");
+        Objects.requireNonNull(checkpoint, "checkpoint");
         if (runs(Routes.LIST, function) && cursorKey.isEmpty() && cursorKeySecretArn.isEmpty()) {
             throw new InvalidConfigException(CURSOR_KEY_SECRET_ARN, "(or " + CURSOR_KEY
                     + " locally) is required when the list function runs");
@@ -140,7 +144,7 @@ public record AirlockConfig(
         return from(env);
     }
 
-    /** The functions this process serves: the selected one, or all five when none is selected. */
+    /** The functions this process serves: the selected one, or every catalogue function when none is selected. */
     public List<String> functions() {
         return function.map(List::of).orElse(Catalogue.names());
     }

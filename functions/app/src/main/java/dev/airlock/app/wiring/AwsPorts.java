@@ -11,7 +11,14 @@ import dev.airlock.aws.dynamodb.DynamoDbAuditLog;
 import dev.airlock.aws.dynamodb.DynamoDbRoleCatalog;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
 import dev.airlock.aws.dynamodb.TableNames;
+import dev.airlock.aws.dynamodb.DynamoDbCheckpointStore;
 import dev.airlock.aws.kms.KmsCertificateAuthority;
+import dev.airlock.aws.kms.KmsCheckpointSigner;
+import dev.airlock.aws.s3.S3CheckpointAnchor;
+import dev.airlock.app.config.CheckpointSettings;
+import dev.airlock.core.port.CheckpointAnchor;
+import dev.airlock.core.port.CheckpointSigner;
+import dev.airlock.core.port.CheckpointStore;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.IssuedCertificateLookup;
@@ -22,6 +29,7 @@ import dev.airlock.core.usecase.RegisteredCertificateAuthority;
 import dev.airlock.ssh.CertificateAuthority;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -50,6 +58,10 @@ public final class AwsPorts implements Ports, AutoCloseable {
     private final Supplier<CertificateAuthority> ca;
     private final Supplier<RevocationStore> revocations;
     private final Supplier<IssuedCertificateLookup> issued;
+    private final Memo<S3Client> s3;
+    private final Supplier<CheckpointStore> checkpointStore;
+    private final Supplier<CheckpointSigner> checkpointSigner;
+    private final Supplier<CheckpointAnchor> checkpointAnchor;
 
     public AwsPorts(AirlockConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -66,6 +78,11 @@ public final class AwsPorts implements Ports, AutoCloseable {
         this.revocations = Memo.of(() -> new DynamoDbRevocationStore(dynamoDb.get(), tables,
                 store.get()));
         this.issued = Memo.of(() -> new DynamoDbIssuedCertificates(dynamoDb.get(), tables));
+        this.s3 = Memo.of(clients::s3);
+        this.checkpointStore = Memo.of(() -> new DynamoDbCheckpointStore(dynamoDb.get(), tables, clock));
+        this.checkpointSigner = Memo.of(() -> new KmsCheckpointSigner(kms.get(), checkpointSettings().auditKeyId()));
+        this.checkpointAnchor = Memo.of(() -> new S3CheckpointAnchor(s3.get(), checkpointSettings().bucket(),
+                checkpointSettings().retention(), clock));
     }
 
     @Override
@@ -96,6 +113,27 @@ public final class AwsPorts implements Ports, AutoCloseable {
     @Override
     public IssuedCertificateLookup issuedCertificates() {
         return issued.get();
+    }
+
+    @Override
+    public CheckpointStore checkpointStore() {
+        return checkpointStore.get();
+    }
+
+    @Override
+    public CheckpointSigner checkpointSigner() {
+        return checkpointSigner.get();
+    }
+
+    @Override
+    public CheckpointAnchor checkpointAnchor() {
+        return checkpointAnchor.get();
+    }
+
+    private CheckpointSettings checkpointSettings() {
+        return config.checkpoint().orElseThrow(() -> new IllegalStateException("the checkpoint function is not "
+                + "configured: set " + dev.airlock.core.config.EnvironmentNames.CHECKPOINT_BUCKET + " and "
+                + dev.airlock.core.config.EnvironmentNames.AUDIT_KEY_ID));
     }
 
     /** Whether the KMS client was built (a test checks that only {@code sign} builds it). */
@@ -141,6 +179,9 @@ public final class AwsPorts implements Ports, AutoCloseable {
         }
         if (kmsClientBuilt()) {
             kms.get().close();
+        }
+        if (s3.isBuilt()) {
+            s3.get().close();
         }
         clients.close();
     }

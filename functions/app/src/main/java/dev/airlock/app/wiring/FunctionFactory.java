@@ -9,6 +9,11 @@ import dev.airlock.app.function.SignFunction;
 import dev.airlock.app.http.ClaimsIdentity;
 import dev.airlock.core.api.Routes;
 import dev.airlock.app.logging.EmbeddedMetric;
+import dev.airlock.app.config.CheckpointSettings;
+import dev.airlock.app.stream.CheckpointFunction;
+import dev.airlock.app.stream.StreamEventFunction;
+import dev.airlock.core.api.StreamConsumer;
+import dev.airlock.core.usecase.TakeCheckpoints;
 import dev.airlock.core.usecase.BreakGlassAccess;
 import dev.airlock.core.usecase.PostReviewQueue;
 import dev.airlock.core.usecase.BuildKrl;
@@ -86,6 +91,7 @@ public final class FunctionFactory {
                     new BuildKrl(ports.revocations(), ports.certificateAuthority(), clock));
             case Routes.EXPIRE -> new ExpireFunction(new ExpireRequests(ports.store(), ports.revocations(), clock),
                     new PostReviewQueue(ports.store()), new EmbeddedMetric(System.out), clock);
+            case Routes.CHECKPOINT -> new StreamEventFunction(checkpoint());
             default -> throw new IllegalArgumentException("no function named '" + name + "'");
         };
     }
@@ -94,6 +100,23 @@ public final class FunctionFactory {
         ListRequests listRequests = new ListRequests(ports.store(), ports.roleCatalog(), clock);
         return new ListFunction(identities(), listRequests, new ReadRequestAudit(listRequests, ports.auditLog()),
                 clock, config);
+    }
+
+    /**
+     * The checkpoint consumer, its ports built now when it is configured (as Lambda's init wants); in a
+     * process serving every function without checkpoint settings, only when a batch arrives — which
+     * then fails naming the missing variables.
+     */
+    private StreamConsumer checkpoint() {
+        Supplier<StreamConsumer> build = () -> new CheckpointFunction(new TakeCheckpoints(ports.checkpointStore(),
+                ports.checkpointSigner(), ports.checkpointAnchor(), ports.auditLog(), clock,
+                config.checkpoint().map(CheckpointSettings::interval).orElse(CheckpointSettings.DEFAULT_INTERVAL)),
+                new EmbeddedMetric(System.out), clock);
+        if (config.checkpoint().isPresent()) {
+            return build.get();
+        }
+        Memo<StreamConsumer> later = Memo.of(build);
+        return changes -> later.get().consume(changes);
     }
 
     private ClaimsIdentity identities() {

@@ -2,6 +2,9 @@ package dev.airlock.app.wiring;
 
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
+import dev.airlock.core.port.CheckpointAnchor;
+import dev.airlock.core.port.CheckpointSigner;
+import dev.airlock.core.port.CheckpointStore;
 import dev.airlock.core.port.IssuedCertificateLookup;
 import dev.airlock.core.port.RevocationStore;
 import dev.airlock.core.port.RoleCatalog;
@@ -27,6 +30,36 @@ public interface Ports {
 
     /** Issued certificates by serial. */
     IssuedCertificateLookup issuedCertificates();
+
+    /** What the {@code checkpoint} function remembers between batches. */
+    default CheckpointStore checkpointStore() {
+        throw new UnsupportedOperationException("no checkpoint store in these ports");
+    }
+
+    /** The audit key (never the CA key). */
+    default CheckpointSigner checkpointSigner() {
+        throw new UnsupportedOperationException("no checkpoint signer in these ports");
+    }
+
+    /** The write-once checkpoint bucket. */
+    default CheckpointAnchor checkpointAnchor() {
+        throw new UnsupportedOperationException("no checkpoint anchor in these ports");
+    }
+
+    /** {@code base} plus the checkpoint ports, e.g. airlock-core's {@code InMemoryCheckpoints} for all three. */
+    static Ports withCheckpoints(Ports base, CheckpointStore store, CheckpointSigner signer, CheckpointAnchor anchor) {
+        return new Ports() {
+            @Override public AccessRequestStore store() { return base.store(); }
+            @Override public AuditLog auditLog() { return base.auditLog(); }
+            @Override public RoleCatalog roleCatalog() { return base.roleCatalog(); }
+            @Override public CertificateAuthority certificateAuthority() { return base.certificateAuthority(); }
+            @Override public RevocationStore revocations() { return base.revocations(); }
+            @Override public IssuedCertificateLookup issuedCertificates() { return base.issuedCertificates(); }
+            @Override public CheckpointStore checkpointStore() { return store; }
+            @Override public CheckpointSigner checkpointSigner() { return signer; }
+            @Override public CheckpointAnchor checkpointAnchor() { return anchor; }
+        };
+    }
 
     /** Fixed ports, e.g. the in-memory fakes of airlock-core's test-jar. */
     static Ports of(AccessRequestStore store, AuditLog auditLog, RoleCatalog roleCatalog, CertificateAuthority ca) {

@@ -16,17 +16,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Lambda package the CDK stack deploys: layout, handler, start class, and one HTTP client only. */
 class LambdaPackageIT {
 
-    /** The project's target for the deployment zip (docs/PERFORMANCE.md). */
-    private static final long TARGET_BYTES = 20_000_000L;
+    /**
+     * The project's target for the deployment zip (docs/PERFORMANCE.md): 20 MB until the {@code checkpoint}
+     * function (issue 14) needed the S3 client to anchor checkpoints, 2.9 MB of the package.
+     */
+    private static final long TARGET_BYTES = 21_000_000L;
 
     /**
      * A regression guard: the package measures about 17.95 MB (jars stored inside, the zip deflating each
      * as one stream; see the pom; 0.6 MB of it Nimbus JOSE+JWT since the functions verify tokens
      * themselves, issue 12; 0.5 MB the Secrets Manager client, since {@code list} reads its cursor key at
-     * start-up, issue 13), so a new dependency of any size shows here, and anything like Netty creeping
-     * back in (11+ MB) fails.
+     * start-up, issue 13; 2.9 MB the S3 client, since {@code checkpoint} puts each checkpoint into the
+     * Object Lock bucket, issue 14: 20.82 MB now), so a new dependency of any size shows here, and
+     * anything like Netty creeping back in (11+ MB) fails.
      */
-    private static final long MAX_BYTES = 18_400_000L;
+    private static final long MAX_BYTES = 21_000_000L;
 
     private static Path zip;
     private static List<String> entries;

@@ -62,6 +62,9 @@ final class AnchoredVerification {
         S3CheckpointAnchor anchor = new S3CheckpointAnchor(s3, options.bucket(), Duration.ZERO, clock);
         CheckpointVerifier verifier = new CheckpointVerifier(KmsCheckpointSigner.publicKey(kms, options.auditKeyId()));
         long since = options.since();
+        // Staleness is judged at the moment the bucket is listed, not after every signature is checked:
+        // a long verification must not make a fresh anchor look old.
+        java.time.Instant listedAt = clock.instant();
         List<SignedCheckpoint> read = anchor.from(Math.max(1, since - 1));
         Anchored anchored;
         if (since == 1) {
@@ -78,7 +81,7 @@ final class AnchoredVerification {
         }
         List<AuditBreak> breaks = new ArrayList<>(anchored.breaks());
         breaks.addAll(CheckpointVerifier.checkTable(snapshot, anchored.heads()));
-        CheckpointVerifier.staleness(anchored.newest(), clock.instant(), options.interval()).ifPresent(breaks::add);
+        CheckpointVerifier.staleness(anchored.newest(), listedAt, options.interval()).ifPresent(breaks::add);
         long unanchored = CheckpointVerifier.unanchored(snapshot, anchored.heads());
         String line = anchored.newest()
                 .map(c -> "anchored: checkpoints " + since + "-" + c.n() + "; not yet anchored (" + unanchored

@@ -40,7 +40,7 @@ public final class AuditSnapshotReader {
     public AuditSnapshot read() {
         Map<String, List<StoredRecord>> chains = new HashMap<>();
         scan(tables.audit(), item -> {
-            StoredRecord record = auditItem(item);
+            StoredRecord record = AuditImages.read(item);
             chains.computeIfAbsent(record.chain(), c -> new ArrayList<>()).add(record);
         });
         Map<String, ExpectedHead> heads = new HashMap<>();
@@ -66,21 +66,6 @@ public final class AuditSnapshotReader {
             }
         });
         return new AuditSnapshot(chains, heads, config.stream().findFirst(), requests, unreadable);
-    }
-
-    private static StoredRecord auditItem(Map<String, AttributeValue> item) {
-        String chain = Attr.optStr(item, Tables.AUDIT_CHAIN).orElse("?");
-        try {
-            return StoredRecord.readable(AuditItemMapper.fromItem(item));
-        } catch (MalformedItemException e) {
-            long seq;
-            try {
-                seq = Attr.num(item, Tables.AUDIT_SEQ);
-            } catch (MalformedItemException unreadableSeq) {
-                seq = 0;
-            }
-            return StoredRecord.malformed(chain, seq, e.getMessage());
-        }
     }
 
     private static ExpectedHead requestHead(String id, Map<String, AttributeValue> item) {

@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * Runs an operator command of {@link AdminMain} in this process, against the tables named in the
  * environment or local.env ({@code AWS_ENDPOINT_URL}, {@code AWS_REGION}, {@code AIRLOCK_REQUESTS_TABLE},
- * {@code AIRLOCK_AUDIT_TABLE}, {@code AIRLOCK_CA_KEY_ID}; for {@code verify} also {@code AIRLOCK_URL}). Its output carries table contents, so every line passes the
+ * {@code AIRLOCK_AUDIT_TABLE}, {@code AIRLOCK_CA_KEY_ID}; for {@code verify} also {@code AIRLOCK_URL} and the
+ * checkpoint anchor: {@code AIRLOCK_CHECKPOINT_BUCKET}, {@code AIRLOCK_AUDIT_KEY_ID},
+ * {@code AIRLOCK_CHECKPOINT_INTERVAL}, which {@code scripts/local-up} writes). Its output carries table contents, so every line passes the
  * terminal escaping on its way out.
  */
 final class AdminRun {
@@ -34,6 +36,9 @@ final class AdminRun {
         option(cli, all, "--ca-key", Environment.CA_KEY_ID);
         if (command.equals("verify")) { // the served CA key, from the public GET /ca when no --ca-key
             option(cli, all, "--ca-url", Environment.URL);
+            option(cli, all, "--checkpoint-bucket", Environment.CHECKPOINT_BUCKET);
+            option(cli, all, "--audit-key", Environment.AUDIT_KEY_ID);
+            option(cli, all, "--checkpoint-interval", Environment.CHECKPOINT_INTERVAL);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

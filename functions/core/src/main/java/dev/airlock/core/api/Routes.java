@@ -14,6 +14,8 @@ public final class Routes {
     public static final String APPROVE = "approve";
     public static final String SIGN = "sign";
     public static final String EXPIRE = "expire";
+    /** Consumes the audit table's stream: chain checks, tamper alarms, signed checkpoints (no route). */
+    public static final String CHECKPOINT = "checkpoint";
 
     public static final List<Route> ALL = List.of(
             new Route("POST", "/requests", REQUEST),

@@ -22,6 +22,8 @@ public final class EnvironmentNames {
     public static final String AUDIT_KEY_ID = "AIRLOCK_AUDIT_KEY_ID";
     /** The checkpoint interval (ISO-8601 duration, default PT5M). */
     public static final String CHECKPOINT_INTERVAL = "AIRLOCK_CHECKPOINT_INTERVAL";
+    /** How long each anchored checkpoint is locked (ISO-8601 duration, default P400D): its COMPLIANCE retention. */
+    public static final String CHECKPOINT_RETENTION = "AIRLOCK_CHECKPOINT_RETENTION";
     /** The notify function's secrets (webhook URLs, HMAC keys) in AWS: a Secrets Manager secret's ARN (JSON object). */
     public static final String NOTIFY_SECRETS_ARN = "AIRLOCK_NOTIFY_SECRETS_ARN";
     /** Locally: a file holding the same JSON object (mode 0600), instead of Secrets Manager. */

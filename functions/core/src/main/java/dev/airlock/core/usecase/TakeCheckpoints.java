@@ -39,6 +39,8 @@ public final class TakeCheckpoints {
 
     /** The actor of tamper records. */
     public static final String ACTOR = "checkpoint";
+    /** The metric counting tampering changes seen on the stream (namespace {@link PostReviewQueue#METRIC_NAMESPACE}). */
+    public static final String TAMPER_METRIC = "AuditTamperEvents";
 
     private final CheckpointStore store;
     private final CheckpointSigner signer;
@@ -75,6 +77,17 @@ public final class TakeCheckpoints {
 
     /** Checks and stages one batch (in stream order), then checkpoints if due. */
     public Outcome consume(List<StreamChange> changes) {
+        Outcome checked = check(changes);
+        return new Outcome(checked.appended(), checked.tampered(), checkpointIfDue());
+    }
+
+    /**
+     * Checks one batch (in stream order), records its tampering, then stages the heads it moved; no
+     * checkpoint. Staging comes last so a batch that fails is redelivered whole and staged once (a
+     * redelivered tamper change is recorded again, which an alarm may be). An INSERT of exactly the
+     * last known head is a redelivery and is skipped.
+     */
+    public Outcome check(List<StreamChange> changes) {
         Set<String> touched = changes.stream().map(StreamChange::chain).collect(Collectors.toSet());
         Map<String, AuditHead> heads = new HashMap<>(store.heads(touched));
         Map<String, AuditHead> moved = new HashMap<>();
@@ -83,7 +96,11 @@ public final class TakeCheckpoints {
         for (StreamChange change : changes) {
             AuditHead head = heads.getOrDefault(change.chain(), AuditHead.GENESIS);
             Optional<AuditRecord> record = change.newImage().flatMap(StoredRecord::record);
-            if (change.event() == StreamChange.Event.INSERT && record.isPresent() && extend(head, record.get())) {
+            boolean insert = change.event() == StreamChange.Event.INSERT && record.isPresent();
+            if (insert && record.get().head().equals(head) && record.get().hashMatches()) {
+                continue; // seen before: the event source redelivers from the first failed change
+            }
+            if (insert && extend(head, record.get())) {
                 heads.put(change.chain(), record.get().head());
                 moved.put(change.chain(), record.get().head());
                 appended++;
@@ -91,11 +108,11 @@ public final class TakeCheckpoints {
                 tampered.add(change);
             }
         }
+        tampered.forEach(this::recordTamper);
         if (!moved.isEmpty()) {
             store.stage(moved, appended);
         }
-        tampered.forEach(this::recordTamper);
-        return new Outcome(appended, tampered, checkpointIfDue());
+        return new Outcome(appended, tampered, Optional.empty());
     }
 
     /** Takes checkpoint {@code n + 1} when the interval has passed since checkpoint {@code n} (or none exists). */

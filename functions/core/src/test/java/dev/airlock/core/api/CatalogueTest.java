@@ -32,8 +32,14 @@ class CatalogueTest {
 
     @Test
     void of_shouldRefuseAnUnknownName() {
-        assertThatThrownBy(() -> Catalogue.of("checkpoint")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Catalogue.find("checkpoint")).isEmpty();
+        assertThatThrownBy(() -> Catalogue.of("nonesuch")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Catalogue.find("nonesuch")).isEmpty();
+    }
+
+    @Test
+    void checkpointConsumesTheAuditTablesStream() {
+        assertThat(Catalogue.of(Routes.CHECKPOINT).trigger()).isEqualTo(new Trigger.TableStream("audit"));
+        assertThat(Catalogue.ofKind(Trigger.Kind.TABLE_STREAM)).extracting(FunctionSpec::name).contains(Routes.CHECKPOINT);
     }
 
     @Test

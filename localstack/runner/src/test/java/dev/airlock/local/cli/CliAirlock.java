@@ -1,8 +1,11 @@
 package dev.airlock.local.cli;
 
+import dev.airlock.core.api.Catalogue;
+import dev.airlock.core.api.Trigger;
 import dev.airlock.local.DemoUsers;
 import dev.airlock.local.LocalAirlock;
 import dev.airlock.local.LocalEnvFile;
+import dev.airlock.local.LocalTriggers;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -18,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -35,23 +40,41 @@ final class CliAirlock implements AutoCloseable {
     static final String POLL_INTERVAL = "0.2";
 
     private final LocalAirlock airlock;
+    private final LocalTriggers streams;
     private final Path home;
 
-    private CliAirlock(LocalAirlock airlock, Path home) {
+    private CliAirlock(LocalAirlock airlock, LocalTriggers streams, Path home) {
         this.airlock = airlock;
+        this.streams = streams;
         this.home = home;
     }
 
+    /** As {@code scripts/local-up} runs it, stream functions included (the checkpoint function anchors). */
     static CliAirlock start() {
+        return start(Map.of());
+    }
+
+    /** With further configuration variables, e.g. another checkpoint interval. */
+    static CliAirlock start(Map<String, String> environment) {
         try {
             Path home = Files.createTempDirectory("airlock-cli-home");
-            LocalAirlock airlock = LocalAirlock.start(LocalAirlock.Settings.inMemory(builtIn("roles.yaml"),
-                    DemoUsers.parse(builtIn(DemoUsers.FILE_NAME)), Clock.systemUTC()));
+            LocalAirlock.Settings memory = LocalAirlock.Settings.inMemory(builtIn("roles.yaml"),
+                    DemoUsers.parse(builtIn(DemoUsers.FILE_NAME)), Clock.systemUTC());
+            LocalAirlock airlock = LocalAirlock.start(new LocalAirlock.Settings(memory.port(), memory.awsEndpoint(),
+                    memory.dataDirectory(), memory.issuerKeyFile(), memory.caKeySpec(), memory.requiredCaSpec(),
+                    memory.rolesYaml(), memory.demoUsers(), environment, memory.clock()));
+            LocalTriggers streams = LocalTriggers.start(Catalogue.ofKind(Trigger.Kind.TABLE_STREAM),
+                    airlock.functions(), Clock.systemUTC(), airlock.config().region(), Optional.of(airlock.streams()));
             LocalEnvFile.write(home.resolve(LocalEnvFile.FILE_NAME), LocalEnvFile.variables(airlock, null));
-            return new CliAirlock(airlock, home);
+            return new CliAirlock(airlock, streams, home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The functions' configuration (tables, checkpoint settings). */
+    dev.airlock.app.config.AirlockConfig config() {
+        return airlock.config();
     }
 
     private static String builtIn(String name) throws IOException {
@@ -104,6 +127,7 @@ final class CliAirlock implements AutoCloseable {
 
     @Override
     public void close() {
+        streams.close();
         airlock.close();
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
