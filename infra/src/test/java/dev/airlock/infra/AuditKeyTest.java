@@ -75,18 +75,23 @@ class AuditKeyTest {
         assertThat(actions(verify)).containsExactlyInAnyOrder("kms:GetPublicKey", "kms:Verify", "kms:DescribeKey");
     }
 
+    /** Disabling the audit key would stop checkpoints and every verifier: the key administrator's alone, unlike the CA key's. */
     @Test
-    void onlyTheKeyAdministratorMayChangeThePolicyOrGrantOrDelete() {
+    void onlyTheKeyAdministratorMayChangeThePolicy_grant_delete_orDisableTheKey() {
         Map<String, Object> allow = bySid("KeyAdministratorChangesPolicy");
-        assertThat(actions(allow)).containsExactlyInAnyOrder("kms:PutKeyPolicy", "kms:ScheduleKeyDeletion");
+        assertThat(actions(allow)).containsExactlyInAnyOrder("kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:DisableKey");
         assertThat(allow.get("Condition")).isEqualTo(Map.of("ArnEquals", Map.of("aws:PrincipalArn", ADMIN)));
         Map<String, Object> deny = bySid("NobodyButTheKeyAdministratorLoosensTheKey");
         assertThat(deny.get("Effect")).isEqualTo("Deny");
-        assertThat(actions(deny)).containsExactlyInAnyOrder("kms:PutKeyPolicy", "kms:CreateGrant", "kms:ScheduleKeyDeletion");
+        assertThat(deny.get("Principal")).isEqualTo(Map.of("AWS", "*"));
+        assertThat(actions(deny)).containsExactlyInAnyOrder("kms:PutKeyPolicy", "kms:CreateGrant", "kms:ScheduleKeyDeletion",
+                "kms:DisableKey");
         assertThat(deny.get("Condition")).isEqualTo(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", ADMIN)));
         assertThat(statements).filteredOn(s -> "Allow".equals(s.get("Effect")) && s.get("Condition") == null)
+                .isNotEmpty()
                 .allSatisfy(s -> assertThat(actions(s)).as((String) s.get("Sid"))
-                        .doesNotContain("kms:Sign", "kms:PutKeyPolicy", "kms:CreateGrant", "kms:ScheduleKeyDeletion")
+                        .doesNotContain("kms:Sign", "kms:PutKeyPolicy", "kms:CreateGrant", "kms:ScheduleKeyDeletion",
+                                "kms:DisableKey")
                         .noneMatch(a -> a.contains("*")));
     }
 
