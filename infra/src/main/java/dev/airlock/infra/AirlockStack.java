@@ -31,10 +31,11 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The Airlock stack: tables, CA key, the five functions with their least-privilege roles, the HTTP
- * API and the expiry schedule. Each piece is its own construct; this class wires them together and
+ * The Airlock stack: tables, CA key, the functions of the catalogue with their least-privilege roles, the
+ * HTTP API, the expiry schedule, the audit stream's consumers with the audit anchor and notify's secret. Each piece is its own construct; this class wires them together and
  * turns {@link Permissions} into IAM statements.
  */
 public final class AirlockStack extends Stack {
@@ -62,10 +63,13 @@ public final class AirlockStack extends Stack {
     private final Map<String, AirlockFunction> functions = new LinkedHashMap<>();
     private final CaKey caKey;
     private final Secret cursorKey;
+    private final AuditAnchor auditAnchor;
+    private final NotifyResources notify;
 
     public AirlockStack(Construct scope, String id, StackProps props, StackConfig config) {
         super(scope, id, props);
-        this.tables = new AirlockTables(this, "Tables");
+        this.tables = new AirlockTables(this, "Tables", Catalogue.ofKind(Trigger.Kind.TABLE_STREAM).stream()
+                .map(spec -> ((Trigger.TableStream) spec.trigger()).table()).collect(Collectors.toSet()));
         String keyAdministrator = KeyAdministrator.parameter(this, config);
         Code code = code(config);
         // The key policy names the sign role (in a condition), and the sign function's environment names the key:
@@ -77,6 +81,8 @@ public final class AirlockStack extends Stack {
         }
         this.cursorKey = cursorKeySecret();
         this.caKey = new CaKey(this, "CaKey", config.caKeySpec(), functions.get(Routes.SIGN).role(), keyAdministrator);
+        this.auditAnchor = new AuditAnchor(this, "AuditAnchor", functions.get(Routes.CHECKPOINT), keyAdministrator);
+        this.notify = new NotifyResources(this, "NotifyResources", functions.get(Routes.NOTIFY), keyAdministrator);
         tables.restrictTo(roleArns(Permissions.writersOf(Permissions.Target.REQUESTS_TABLE)),
                 roleArns(Permissions.writersOf(Permissions.Target.AUDIT_TABLE)), keyAdministrator);
         functions.get(Routes.SIGN).function().addEnvironment(EnvironmentNames.CA_KEY_ID, caKey.keyArn());
@@ -133,8 +139,8 @@ public final class AirlockStack extends Stack {
                     .schedule(Schedule.rate(Duration.minutes(((Trigger.Schedule) spec.trigger()).rate().toMinutes())))
                     .targets(List.of(new LambdaFunction(functions.get(spec.name()).alias())))
                     .build();
-            case TABLE_STREAM -> throw new IllegalStateException("function '" + spec.name()
-                    + "': table-stream event sources are not in the stack yet (the tables have no stream)");
+            case TABLE_STREAM -> new StreamSource(this, AirlockApi.capitalize(spec.name()) + "Stream", spec.name(),
+                    functions.get(spec.name()), tables.byStreamName(((Trigger.TableStream) spec.trigger()).table()));
         }
     }
 
@@ -218,6 +224,10 @@ public final class AirlockStack extends Stack {
             case AUDIT_TABLE -> List.of(tables.audit().getTableArn());
             case CA_KEY -> List.of(caKey.keyArn());
             case CURSOR_KEY_SECRET -> List.of(cursorKey.getSecretArn());
+            case AUDIT_STREAM -> List.of(tables.streamsArn(tables.audit()));
+            case AUDIT_KEY -> List.of(auditAnchor.keyArn());
+            case CHECKPOINT_OBJECTS -> List.of(auditAnchor.bucket().checkpointObjectsArn());
+            case NOTIFY_SECRET -> List.of(notify.secretArn());
         };
     }
 
@@ -265,5 +275,9 @@ public final class AirlockStack extends Stack {
         CfnOutput.Builder.create(this, "AuditTableName").value(tables.audit().getTableName()).build();
         CfnOutput.Builder.create(this, "CaKeyArn").value(caKey.keyArn()).build();
         CfnOutput.Builder.create(this, "CaKeyAlias").value(CaKey.ALIAS).build();
+        CfnOutput.Builder.create(this, "AuditKeyArn").value(auditAnchor.keyArn())
+                .description("Verifies audit checkpoints (access audit verify)").build();
+        CfnOutput.Builder.create(this, "CheckpointBucketName").value(auditAnchor.bucket().bucket().getBucketName())
+                .description("Object Lock bucket of the signed audit checkpoints").build();
     }
 }

@@ -13,25 +13,53 @@ import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.constructs.Construct;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The two DynamoDB tables, converted from the shared {@link Tables} definition so keys and indexes
  * are declared in exactly one place. Both keep their data when the stack is deleted and have
  * deletion protection and point-in-time recovery on; {@link #restrictTo} adds their resource policies.
+ * A table that some function consumes ({@code Trigger.TableStream}) has a stream with old and new images:
+ * the checkpoint function needs the old image of a MODIFY or REMOVE to report what was tampered with.
  */
 public final class AirlockTables extends Construct {
+
+    /** The table names a {@code Trigger.TableStream} uses. */
+    public static final String REQUESTS = "requests";
+    public static final String AUDIT = "audit";
 
     private final Table requests;
     private final Table audit;
 
-    public AirlockTables(Construct scope, String id) {
+    /** @param streamed the tables some function consumes the stream of ({@link #REQUESTS}, {@link #AUDIT}) */
+    public AirlockTables(Construct scope, String id, Set<String> streamed) {
         super(scope, id);
-        this.requests = table("Requests", Tables.REQUESTS);
-        this.audit = table("Audit", Tables.AUDIT);
+        for (String name : streamed) {
+            if (!List.of(REQUESTS, AUDIT).contains(name)) {
+                throw new IllegalArgumentException("no table '" + name + "' to stream (" + REQUESTS + ", " + AUDIT + ")");
+            }
+        }
+        this.requests = table("Requests", Tables.REQUESTS, streamed.contains(REQUESTS));
+        this.audit = table("Audit", Tables.AUDIT, streamed.contains(AUDIT));
+    }
+
+    /** The table a {@code Trigger.TableStream} names. */
+    public Table byStreamName(String name) {
+        return switch (name) {
+            case REQUESTS -> requests;
+            case AUDIT -> audit;
+            default -> throw new IllegalArgumentException("no table '" + name + "'");
+        };
+    }
+
+    /** IAM resource of every stream of a table (DynamoDB developer guide, IAM policy for Lambda and streams). */
+    public String streamsArn(Table table) {
+        return table.getTableArn() + "/stream/*";
     }
 
     /**
@@ -66,7 +94,7 @@ public final class AirlockTables extends Construct {
         return audit.getTableArn() + "/index/" + indexName;
     }
 
-    private Table table(String id, TableSchema schema) {
+    private Table table(String id, TableSchema schema, boolean streamed) {
         Table.Builder builder = Table.Builder.create(this, id)
                 .tableName(schema.logicalName())
                 .partitionKey(attribute(schema.partitionKey()))
@@ -75,6 +103,9 @@ public final class AirlockTables extends Construct {
                         .pointInTimeRecoveryEnabled(true).build())
                 .deletionProtection(true)
                 .removalPolicy(RemovalPolicy.RETAIN);
+        if (streamed) {
+            builder.stream(StreamViewType.NEW_AND_OLD_IMAGES);
+        }
         schema.sortKey().ifPresent(k -> builder.sortKey(attribute(k)));
         schema.ttlAttribute().ifPresent(builder::timeToLiveAttribute);
         Table table = builder.build();

@@ -75,7 +75,7 @@ public final class CaKeyPolicy {
                 .build();
     }
 
-    private static PolicyStatement allow(String sid, List<String> actions, String onlyPrincipalArn) {
+    static PolicyStatement allow(String sid, List<String> actions, String onlyPrincipalArn) {
         PolicyStatement.Builder statement = PolicyStatement.Builder.create()
                 .sid(sid)
                 .principals(List.of(new AccountRootPrincipal()))
@@ -87,7 +87,7 @@ public final class CaKeyPolicy {
         return statement.build();
     }
 
-    private static PolicyStatement denyAllBut(String sid, List<String> actions, String exemptPrincipalArn) {
+    static PolicyStatement denyAllBut(String sid, List<String> actions, String exemptPrincipalArn) {
         return PolicyStatement.Builder.create()
                 .sid(sid)
                 .effect(Effect.DENY)

@@ -45,7 +45,15 @@ public final class Permissions {
         /** The CA key in KMS. */
         CA_KEY,
         /** The Secrets Manager secret holding the key that signs list cursors. */
-        CURSOR_KEY_SECRET
+        CURSOR_KEY_SECRET,
+        /** The audit table's stream (every stream ARN of the table: a stream re-enabled gets a new ARN). */
+        AUDIT_STREAM,
+        /** The audit key in KMS, which signs checkpoints. */
+        AUDIT_KEY,
+        /** The checkpoint objects ({@code checkpoints/*}) of the Object Lock bucket, not the bucket itself. */
+        CHECKPOINT_OBJECTS,
+        /** The Secrets Manager secret holding the notify function's webhook URLs and HMAC keys. */
+        NOTIFY_SECRET
     }
 
     /**
@@ -86,6 +94,18 @@ public final class Permissions {
     private static final String CHECK = "dynamodb:ConditionCheckItem";
     private static final String QUERY = "dynamodb:Query";
     private static final Set<String> WRITES = Set.of(PUT, UPDATE, "dynamodb:DeleteItem");
+    /**
+     * What Lambda's event source mapping reads a stream with, as the function's role (Lambda developer
+     * guide, "Using AWS Lambda with Amazon DynamoDB", execution role permissions).
+     */
+    public static final List<String> STREAM_READ = List.of(
+            "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
+    /**
+     * A checkpoint object: {@code PutObjectRetention} is what S3 authorizes the object-lock headers of a
+     * {@code PutObject} with (S3 API reference, PutObject, "x-amz-object-lock-mode"); under COMPLIANCE it
+     * can only lengthen a retention, never shorten or remove it.
+     */
+    public static final List<String> CHECKPOINT_PUT = List.of("s3:PutObject", "s3:PutObjectRetention");
 
     /** The table itself. Every function of {@link Catalogue#names()} has a row. */
     public static final Map<String, List<Grant>> BY_FUNCTION = Map.of(
@@ -122,7 +142,22 @@ public final class Permissions {
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
                     new Grant(Target.KRL_INDEX, List.of(QUERY)),
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE)),
-                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)));
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)),
+            // reads the audit stream; keeps its checkpoint bookkeeping and the tamper chain's head in the
+            // requests table, appends tamper records like every writer; signs with the audit key (also gated by
+            // its policy) and puts each checkpoint into the anchor bucket (also gated by its policy)
+            Routes.CHECKPOINT, List.of(
+                    new Grant(Target.AUDIT_STREAM, STREAM_READ),
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET, PUT, UPDATE, CHECK)),
+                    new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE),
+                    new Grant(Target.AUDIT_KEY, AuditKeyPolicy.SIGNER_ACTIONS),
+                    new Grant(Target.CHECKPOINT_OBJECTS, CHECKPOINT_PUT)),
+            // reads the audit stream and the configuration items (who reviews what, which event goes where);
+            // writes no table, uses no key; reads its webhook secrets once at start-up
+            Routes.NOTIFY, List.of(
+                    new Grant(Target.AUDIT_STREAM, STREAM_READ),
+                    new Grant(Target.REQUESTS_TABLE, List.of(GET)),
+                    new Grant(Target.NOTIFY_SECRET, List.of("secretsmanager:GetSecretValue"))));
 
     private Permissions() {
     }

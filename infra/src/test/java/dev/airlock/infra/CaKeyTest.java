@@ -30,19 +30,18 @@ class CaKeyTest {
     @BeforeAll
     static void synth() {
         template = SynthesizedStack.defaults();
-        key = template.ofType("AWS::KMS::Key").values().iterator().next();
+        key = template.ofType("AWS::KMS::Key").get(template.keyIdByAlias(CaKey.ALIAS));
         statements = TemplateJson.statements(key.get("KeyPolicy"));
     }
 
     @Test
     void keyIsAnAsymmetricSigningKeyWithItsAlias() {
-        assertThat(template.ofType("AWS::KMS::Key")).hasSize(1);
+        assertThat(template.ofType("AWS::KMS::Key")).as("the CA key and the audit key").hasSize(2);
         assertThat(key.get("KeyUsage")).isEqualTo("SIGN_VERIFY");
         assertThat(key.get("KeySpec")).isEqualTo("ECC_NIST_P256");
-        assertThat(template.ofType("AWS::KMS::Alias").values())
-                .singleElement()
-                .satisfies(alias -> assertThat(alias.get("AliasName")).isEqualTo("alias/airlock-ca"));
-        assertThat(template.resource(template.ofType("AWS::KMS::Key").keySet().iterator().next()).get("DeletionPolicy"))
+        assertThat(template.ofType("AWS::KMS::Alias").values()).extracting(alias -> alias.get("AliasName"))
+                .containsExactlyInAnyOrder("alias/airlock-ca", "alias/airlock-audit");
+        assertThat(template.resource(template.keyIdByAlias(CaKey.ALIAS)).get("DeletionPolicy"))
                 .isEqualTo("Retain");
     }
 

@@ -29,6 +29,16 @@ class PermissionsTest {
     private static final String KEY = "ca-key";
     private static final String LOGS = "own-logs";
     private static final String CURSOR_KEY = "cursor-key";
+    private static final String AUDIT_KEY = "audit-key";
+    private static final String ANCHOR = "anchor-bucket";
+    private static final String NOTIFY_SECRETS = "notify-secrets";
+    private static final String ON_FAILURE = "own-on-failure-queue";
+    private static final Set<String> STREAM_READ = Set.of("audit/stream/* dynamodb:DescribeStream",
+            "audit/stream/* dynamodb:GetRecords", "audit/stream/* dynamodb:GetShardIterator",
+            "audit/stream/* dynamodb:ListStreams");
+    /** What CDK's SqsDlq grants a function on its own on-failure queue. */
+    private static final Set<String> ON_FAILURE_SEND = Set.of(ON_FAILURE + " sqs:SendMessage",
+            ON_FAILURE + " sqs:GetQueueAttributes", ON_FAILURE + " sqs:GetQueueUrl");
 
     private static TemplateJson template;
     private static Map<String, String> labels;
@@ -39,8 +49,11 @@ class PermissionsTest {
         labels = new HashMap<>();
         labels.put(template.tableId(Tables.REQUESTS.logicalName()), REQUESTS);
         labels.put(template.tableId(Tables.AUDIT.logicalName()), AUDIT);
-        labels.put(template.ofType("AWS::KMS::Key").keySet().iterator().next(), KEY);
-        labels.put(template.ofType("AWS::SecretsManager::Secret").keySet().iterator().next(), CURSOR_KEY);
+        labels.put(template.keyIdByAlias(CaKey.ALIAS), KEY);
+        labels.put(template.keyIdByAlias(AuditKey.ALIAS), AUDIT_KEY);
+        labels.put(template.environmentTarget(Routes.LIST, "AIRLOCK_CURSOR_KEY_SECRET_ARN"), CURSOR_KEY);
+        labels.put(template.environmentTarget(Routes.CHECKPOINT, "AIRLOCK_CHECKPOINT_BUCKET"), ANCHOR);
+        labels.put(template.environmentTarget(Routes.NOTIFY, "AIRLOCK_NOTIFY_SECRETS_ARN"), NOTIFY_SECRETS);
     }
 
     static Stream<Arguments> expectedGrants() {
@@ -68,7 +81,24 @@ class PermissionsTest {
                         "requests/index/byExpiry dynamodb:Query", "requests/index/byKrl dynamodb:Query",
                         "requests/index/* dynamodb:Query",
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
-                        "audit dynamodb:PutItem", "audit dynamodb:ConditionCheckItem")));
+                        "audit dynamodb:PutItem", "audit dynamodb:ConditionCheckItem")),
+                Arguments.of(Routes.CHECKPOINT, union(STREAM_READ, ON_FAILURE_SEND, Set.of(
+                        "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
+                        "requests dynamodb:ConditionCheckItem",
+                        "audit dynamodb:PutItem", "audit dynamodb:ConditionCheckItem",
+                        "audit-key kms:Sign", "audit-key kms:GetPublicKey", "audit-key kms:DescribeKey",
+                        "anchor-bucket/checkpoints/* s3:PutObject", "anchor-bucket/checkpoints/* s3:PutObjectRetention"))),
+                Arguments.of(Routes.NOTIFY, union(STREAM_READ, ON_FAILURE_SEND, Set.of(
+                        "requests dynamodb:GetItem", "notify-secrets secretsmanager:GetSecretValue"))));
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new TreeSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,13 +125,46 @@ class PermissionsTest {
                 .allMatch(g -> g.endsWith(":GetItem") || g.endsWith(":Query"));
     }
 
-    /** Only {@code list} reads a secret, and only its cursor key secret (no wildcard, no other action). */
+    /** {@code list} reads its cursor key, {@code notify} its webhook secrets, nobody anything else (no wildcard). */
     @Test
-    void onlyListReadsASecret_andOnlyItsCursorKey() {
+    void onlyListAndNotifyReadASecret_eachOnlyItsOwn() {
+        Map<String, List<String>> expected = Map.of(Routes.LIST, List.of("cursor-key secretsmanager:GetSecretValue"),
+                Routes.NOTIFY, List.of("notify-secrets secretsmanager:GetSecretValue"));
         for (String function : Catalogue.names()) {
             List<String> secretGrants = grantsOf(function).stream().filter(g -> g.contains("secretsmanager:")).toList();
-            assertThat(secretGrants).as(function).isEqualTo(function.equals(Routes.LIST)
-                    ? List.of("cursor-key secretsmanager:GetSecretValue") : List.of());
+            assertThat(secretGrants).as(function).isEqualTo(expected.getOrDefault(function, List.of()));
+        }
+    }
+
+    /** notify is told of changes and sends them out: it writes no table and touches no key. */
+    @Test
+    void notifyWritesNothingAndUsesNoKey() {
+        assertThat(grantsOf(Routes.NOTIFY))
+                .noneMatch(g -> g.contains(" kms:"))
+                .noneMatch(g -> g.startsWith(AUDIT + " "))
+                .filteredOn(g -> g.startsWith(REQUESTS))
+                .containsExactly("requests dynamodb:GetItem");
+        assertThat(Permissions.writersOf(Permissions.Target.REQUESTS_TABLE)).doesNotContain(Routes.NOTIFY);
+    }
+
+    /** Only the table-stream functions read the audit stream, and only the stream (not the table). */
+    @Test
+    void onlyTheStreamConsumersReadTheAuditStream() {
+        for (String function : Catalogue.names()) {
+            boolean consumer = Catalogue.of(function).trigger() instanceof dev.airlock.core.api.Trigger.TableStream;
+            assertThat(grantsOf(function).stream().filter(g -> g.startsWith("audit/stream/")).toList()).as(function)
+                    .hasSize(consumer ? STREAM_READ.size() : 0);
+        }
+    }
+
+    /** Only checkpoint may put, only checkpoint objects, and no function may delete or read one back. */
+    @Test
+    void onlyCheckpointWritesTheAnchor_andOnlyUnderCheckpoints() {
+        for (String function : Catalogue.names()) {
+            List<String> s3 = grantsOf(function).stream().filter(g -> g.contains(" s3:")).toList();
+            assertThat(s3).as(function).isEqualTo(function.equals(Routes.CHECKPOINT)
+                    ? List.of("anchor-bucket/checkpoints/* s3:PutObject", "anchor-bucket/checkpoints/* s3:PutObjectRetention")
+                    : List.of());
         }
     }
 
@@ -141,7 +204,7 @@ class PermissionsTest {
                             .anyMatch(r -> AUDIT.equals(TemplateJson.render(r, labels))))
                     .toList();
             assertThat(onAudit).as(function + " statements on the audit table")
-                    .hasSize(1)
+                    .hasSize(function.equals(Routes.NOTIFY) ? 0 : 1)
                     .allSatisfy(s -> assertThat(s.get("Condition")).as(function)
                             .isEqualTo(function.equals(Routes.LIST) ? requestChains : inTransaction));
             assertThat(statements).filteredOn(s -> !onAudit.contains(s))
@@ -175,11 +238,15 @@ class PermissionsTest {
         }
     }
 
+    /** sign uses the CA key, checkpoint the audit key, nobody both and nobody else either. */
     @Test
-    void onlySignHasAnyKmsPermission() {
+    void onlySignAndCheckpointHaveKmsPermissions_eachOnItsOwnKey() {
         for (String function : Catalogue.names()) {
-            boolean hasKms = grantsOf(function).stream().anyMatch(g -> g.contains(" kms:"));
-            assertThat(hasKms).as(function).isEqualTo(function.equals(Routes.SIGN));
+            Set<String> keys = new TreeSet<>();
+            grantsOf(function).stream().filter(g -> g.contains(" kms:")).forEach(g -> keys.add(g.substring(0, g.indexOf(' '))));
+            Set<String> expected = function.equals(Routes.SIGN) ? Set.of(KEY)
+                    : function.equals(Routes.CHECKPOINT) ? Set.of(AUDIT_KEY) : Set.of();
+            assertThat(keys).as(function).isEqualTo(expected);
         }
     }
 
@@ -199,6 +266,7 @@ class PermissionsTest {
         Map<String, String> withLogs = new HashMap<>(labels);
         Object logGroup = ((Map<?, ?>) template.function(function).get("LoggingConfig")).get("LogGroup");
         withLogs.put(TemplateJson.getAttTarget(logGroup).orElseThrow(), LOGS);
+        template.onFailureQueueId(function).ifPresent(queue -> withLogs.put(queue, ON_FAILURE));
         Set<String> grants = new TreeSet<>();
         for (Map<String, Object> statement : template.statementsOfRole(template.roleId(function))) {
             assertThat(statement.get("Effect")).isEqualTo("Allow");

@@ -97,6 +97,42 @@ final class TemplateJson {
                 .findFirst().orElseThrow(() -> new AssertionError("no alias for " + name));
     }
 
+    /** Logical id of the KMS key behind an alias ({@code CaKey.ALIAS}, {@code AuditKey.ALIAS}). */
+    String keyIdByAlias(String aliasName) {
+        return ofType("AWS::KMS::Alias").values().stream()
+                .filter(a -> aliasName.equals(a.get("AliasName")))
+                .map(a -> getAttTarget(a.get("TargetKeyId")).orElseThrow())
+                .findFirst().orElseThrow(() -> new AssertionError("no key with alias " + aliasName));
+    }
+
+    /** Logical id of the resource a function's environment variable refers to (Ref or GetAtt). */
+    String environmentTarget(String function, String variable) {
+        return getAttTarget(environment(function(function)).get(variable))
+                .orElseThrow(() -> new AssertionError(function + " has no " + variable + " reference"));
+    }
+
+    /**
+     * The event source mappings that invoke function {@code name} through its alias: CDK names it as
+     * {@code <function name from the alias ARN>:live}, so the mapping refers to the alias.
+     */
+    List<Map<String, Object>> eventSourceMappings(String name) {
+        String alias = Map.of("Ref", aliasId(name)).toString();
+        return ofType("AWS::Lambda::EventSourceMapping").values().stream()
+                .filter(m -> String.valueOf(m.get("FunctionName")).contains(alias))
+                .toList();
+    }
+
+    /** Logical id of the on-failure queue of function {@code name}'s event source mapping, if it has one. */
+    Optional<String> onFailureQueueId(String name) {
+        return eventSourceMappings(name).stream()
+                .map(m -> (Map<String, Object>) m.get("DestinationConfig"))
+                .filter(d -> d != null)
+                .map(d -> ((Map<String, Object>) d.get("OnFailure")).get("Destination"))
+                .map(TemplateJson::getAttTarget)
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
     /** Logical id of the table with this physical name. */
     String tableId(String tableName) {
         return ofType("AWS::DynamoDB::Table").entrySet().stream()

@@ -48,8 +48,10 @@ public final class CheckpointFunction implements StreamConsumer {
                     outcome.tampered().size());
         }
         try {
-            take.checkpointIfDue().ifPresent(c -> LOG.info("checkpoint {} anchored: {} records, {} chains moved",
-                    c.n(), c.records(), c.heads().size()));
+            take.checkpointIfDue().ifPresent(c -> {
+                metrics.count(TakeCheckpoints.CHECKPOINT_METRIC, 1, clock.instant());
+                LOG.info("checkpoint {} anchored: {} records, {} chains moved", c.n(), c.records(), c.heads().size());
+            });
         } catch (RuntimeException e) {
             LOG.warn("checkpoint: taking a checkpoint failed (the batch is staged; the next one retries): {}: {}",
                     e.getClass().getName(), e.getMessage());

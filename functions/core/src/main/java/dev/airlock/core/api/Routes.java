@@ -16,6 +16,8 @@ public final class Routes {
     public static final String EXPIRE = "expire";
     /** Consumes the audit table's stream: chain checks, tamper alarms, signed checkpoints (no route). */
     public static final String CHECKPOINT = "checkpoint";
+    /** Consumes the audit table's stream: turns records into webhook and Slack notifications (no route). */
+    public static final String NOTIFY = "notify";
 
     public static final List<Route> ALL = List.of(
             new Route("POST", "/requests", REQUEST),

@@ -40,7 +40,9 @@ public final class TakeCheckpoints {
     /** The actor of tamper records. */
     public static final String ACTOR = "checkpoint";
     /** The metric counting tampering changes seen on the stream (namespace {@link PostReviewQueue#METRIC_NAMESPACE}). */
-    public static final String TAMPER_METRIC = "AuditTamperEvents";
+    public static final String TAMPER_METRIC = "AuditTamper";
+    /** The metric counting checkpoints anchored; its absence for twice the interval is the stale alarm. */
+    public static final String CHECKPOINT_METRIC = "CheckpointTaken";
 
     private final CheckpointStore store;
     private final CheckpointSigner signer;
