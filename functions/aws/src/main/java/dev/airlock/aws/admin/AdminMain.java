@@ -19,12 +19,13 @@ import java.util.Map;
  * <pre>
  * java -cp airlock-aws.jar:... dev.airlock.aws.admin.AdminMain verify        [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain apply-roles FILE [--actor NAME] [options]
+ * java -cp ... dev.airlock.aws.admin.AdminMain apply-notifications FILE [--actor NAME] [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain create-tables [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain roles check FILE
  * options: --endpoint URL --region R --requests-table T --audit-table A
  * </pre>
  * Exit codes: {@value #OK} success (every chain intact); {@value #BREAKS_FOUND} the verifier found
- * breaks; {@value #USAGE} bad command line; {@value #INVALID_INPUT} the role file is invalid or
+ * breaks; {@value #USAGE} bad command line; {@value #INVALID_INPUT} the role or notification file is invalid or
  * unreadable (nothing written), or {@code roles check} refused something; {@value #FAILED} the tables could not be read or written.
  */
 public final class AdminMain {
@@ -39,6 +40,7 @@ public final class AdminMain {
             usage: AdminMain verify        [--endpoint URL] [--region R] [--requests-table T] [--audit-table A]
                                           [--checkpoint-bucket B --audit-key K [--checkpoint-interval PT5M] [--since N]]
                    AdminMain apply-roles FILE [--actor NAME] [same options]
+                   AdminMain apply-notifications FILE [--actor NAME] [same options]
                    AdminMain create-tables [same options]
                    AdminMain roles check FILE   (what Airlock enforces, ignores and refuses; no AWS access)
             environment: AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION,
@@ -71,6 +73,8 @@ public final class AdminMain {
             return switch (options.command()) {
                 case "verify" -> verify(dynamoDb, options, env, out);
                 case "apply-roles" -> new ApplyRolesCommand(dynamoDb, options.tables())
+                        .run(options.file().orElseThrow(), options.actor(), out, err);
+                case AdminOptions.APPLY_NOTIFICATIONS -> new ApplyNotificationsCommand(dynamoDb, options.tables())
                         .run(options.file().orElseThrow(), options.actor(), out, err);
                 default -> new CreateTablesCommand(dynamoDb, options.tables()).run(out);
             };
