@@ -54,6 +54,8 @@ import static dev.airlock.core.config.EnvironmentNames.LOCAL;
  * @param breakGlass     {@value EnvironmentNames#BREAK_GLASS_LIMIT} per {@value EnvironmentNames#BREAK_GLASS_WINDOW}
  *                       (default 3 per 24h) and {@value EnvironmentNames#POST_REVIEW_DEADLINE} (default 24h):
  *                       break-glass rate limit and post-review deadline
+ * @param notifications  where the notify function's secrets are ({@link NotifySettings}); required where
+ *                       {@code notify} is the selected function, else empty unless given
  */
 public record AirlockConfig(
         Optional<String> function,
@@ -74,7 +76,8 @@ public record AirlockConfig(
         Duration roleCacheTtl,
         CredentialsSource credentials,
         Optional<CliSignIn> cliSignIn,
-        BreakGlassSettings breakGlass) {
+        BreakGlassSettings breakGlass,
+        Optional<NotifySettings> notifications) {
 
 
     public static final String LOCAL_REGION = "us-east-1";
@@ -105,6 +108,7 @@ public record AirlockConfig(
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(cliSignIn, "cliSignIn");
         Objects.requireNonNull(breakGlass, "breakGlass");
+        Objects.requireNonNull(notifications, "notifications");
         if (runs(Routes.LIST, function) && cursorKey.isEmpty() && cursorKeySecretArn.isEmpty()) {
             throw new InvalidConfigException(CURSOR_KEY_SECRET_ARN, "(or " + CURSOR_KEY
                     + " locally) is required when the list function runs");

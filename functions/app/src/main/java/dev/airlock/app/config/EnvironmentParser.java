@@ -49,7 +49,8 @@ final class EnvironmentParser {
                 match(env, CA_KEY_ID, DEFAULT_CA_KEY_ID, KEY_ID, "must be a KMS key id, key ARN or alias"),
                 userClaim, groupsClaim, jwtIssuer(env, local, function), audiences(env), jwksUrl(env),
                 cursorKey(env, local, function), cursorKeySecretArn(env), roleCacheTtl(env), credentials(env, local),
-                cliSignIn(env), BreakGlassEnvironment.parse(env));
+                cliSignIn(env), BreakGlassEnvironment.parse(env),
+                NotifySettings.parse(env, function.map(Routes.NOTIFY::equals).orElse(false)));
         validateIdentity(config);
         return config;
     }

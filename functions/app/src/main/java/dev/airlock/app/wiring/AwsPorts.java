@@ -12,6 +12,15 @@ import dev.airlock.aws.dynamodb.DynamoDbRoleCatalog;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
 import dev.airlock.aws.dynamodb.TableNames;
 import dev.airlock.aws.kms.KmsCertificateAuthority;
+import dev.airlock.aws.dynamodb.NotificationConfigItemStore;
+import dev.airlock.aws.notify.FileNotifySecrets;
+import dev.airlock.aws.notify.HttpNotificationSender;
+import dev.airlock.aws.notify.SecretsManagerNotifySecrets;
+import dev.airlock.core.config.EnvironmentNames;
+import dev.airlock.core.port.NotificationConfigStore;
+import dev.airlock.core.port.NotificationSender;
+import dev.airlock.core.port.NotifySecrets;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.IssuedCertificateLookup;
@@ -45,6 +54,9 @@ public final class AwsPorts implements Ports, AutoCloseable {
     private final Supplier<CertificateAuthority> ca;
     private final Supplier<RevocationStore> revocations;
     private final Supplier<IssuedCertificateLookup> issued;
+    private final Supplier<NotificationConfigStore> notificationConfigs;
+    private final Memo<SecretsManagerClient> secretsManager;
+    private final Supplier<NotificationSender> notificationSender;
 
     public AwsPorts(AirlockConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -61,6 +73,9 @@ public final class AwsPorts implements Ports, AutoCloseable {
         this.revocations = Memo.of(() -> new DynamoDbRevocationStore(dynamoDb.get(), tables,
                 store.get()));
         this.issued = Memo.of(() -> new DynamoDbIssuedCertificates(dynamoDb.get(), tables));
+        this.notificationConfigs = Memo.of(() -> new NotificationConfigItemStore(dynamoDb.get(), tables, clock));
+        this.secretsManager = Memo.of(clients::secretsManager);
+        this.notificationSender = Memo.of(() -> new HttpNotificationSender(notifySecrets(), clock));
     }
 
     @Override
@@ -91,6 +106,27 @@ public final class AwsPorts implements Ports, AutoCloseable {
     @Override
     public IssuedCertificateLookup issuedCertificates() {
         return issued.get();
+    }
+
+    @Override
+    public NotificationConfigStore notificationConfigs() {
+        return notificationConfigs.get();
+    }
+
+    @Override
+    public NotificationSender notificationSender() {
+        return notificationSender.get();
+    }
+
+    /** Secrets Manager in AWS, the 0600 file locally; none configured: every delivery fails, naming the variables. */
+    private NotifySecrets notifySecrets() {
+        return config.notifications().<NotifySecrets>map(settings -> settings.secretArn()
+                .<NotifySecrets>map(arn -> new SecretsManagerNotifySecrets(secretsManager.get(), arn, clock))
+                .orElseGet(() -> new FileNotifySecrets(settings.secretFile().orElseThrow())))
+                .orElse(name -> {
+                    throw new IllegalStateException("no notify secrets configured: set "
+                            + EnvironmentNames.NOTIFY_SECRETS_ARN + " or " + EnvironmentNames.NOTIFY_SECRETS_FILE);
+                });
     }
 
     /** Whether the KMS client was built (a test checks that only {@code sign} builds it). */
@@ -126,6 +162,9 @@ public final class AwsPorts implements Ports, AutoCloseable {
         }
         if (kmsClientBuilt()) {
             kms.get().close();
+        }
+        if (secretsManager.isBuilt()) {
+            secretsManager.get().close();
         }
         clients.close();
     }

@@ -9,6 +9,10 @@ import dev.airlock.app.function.SignFunction;
 import dev.airlock.app.http.ClaimsIdentity;
 import dev.airlock.core.api.Routes;
 import dev.airlock.app.logging.EmbeddedMetric;
+import dev.airlock.app.stream.NotifyFunction;
+import dev.airlock.core.api.StreamConsumer;
+import dev.airlock.core.notify.Delivery;
+import dev.airlock.core.usecase.Notify;
 import dev.airlock.core.usecase.BreakGlassAccess;
 import dev.airlock.core.usecase.PostReviewQueue;
 import dev.airlock.core.usecase.BuildKrl;
@@ -87,6 +91,15 @@ public final class FunctionFactory {
                     new PostReviewQueue(ports.store()), new EmbeddedMetric(System.out), clock);
             default -> throw new IllegalArgumentException("no function named '" + name + "'");
         };
+    }
+
+    /**
+     * The {@code notify} function's consumer (docs/NOTIFICATIONS.md), for the app's table-stream adapter:
+     * {@code case Routes.NOTIFY -> new StreamEventFunction(notifier())} once that adapter is in.
+     */
+    public StreamConsumer notifier() {
+        return new NotifyFunction(new Notify(ports.notificationConfigs(), ports.store(),
+                new Delivery(ports.notificationSender(), Delivery.POLICY, NotifyFunction::log), NotifyFunction::log));
     }
 
     private ClaimsIdentity identities() {

@@ -3,6 +3,8 @@ package dev.airlock.app.wiring;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.IssuedCertificateLookup;
+import dev.airlock.core.port.NotificationConfigStore;
+import dev.airlock.core.port.NotificationSender;
 import dev.airlock.core.port.RevocationStore;
 import dev.airlock.core.port.RoleCatalog;
 import dev.airlock.ssh.CertificateAuthority;
@@ -27,6 +29,30 @@ public interface Ports {
 
     /** Issued certificates by serial. */
     IssuedCertificateLookup issuedCertificates();
+
+    /** The notification routing file (the {@code notify} function reads it each batch). */
+    default NotificationConfigStore notificationConfigs() {
+        throw new UnsupportedOperationException("no notification configuration in these ports");
+    }
+
+    /** How the {@code notify} function reaches its receivers (signed webhooks, Slack). */
+    default NotificationSender notificationSender() {
+        throw new UnsupportedOperationException("no notification sender in these ports");
+    }
+
+    /** {@code base} plus the notify ports, e.g. airlock-core's in-memory config store and a recording sender. */
+    static Ports withNotifications(Ports base, NotificationConfigStore configs, NotificationSender sender) {
+        return new Ports() {
+            @Override public AccessRequestStore store() { return base.store(); }
+            @Override public AuditLog auditLog() { return base.auditLog(); }
+            @Override public RoleCatalog roleCatalog() { return base.roleCatalog(); }
+            @Override public CertificateAuthority certificateAuthority() { return base.certificateAuthority(); }
+            @Override public RevocationStore revocations() { return base.revocations(); }
+            @Override public IssuedCertificateLookup issuedCertificates() { return base.issuedCertificates(); }
+            @Override public NotificationConfigStore notificationConfigs() { return configs; }
+            @Override public NotificationSender notificationSender() { return sender; }
+        };
+    }
 
     /** Fixed ports, e.g. the in-memory fakes of airlock-core's test-jar. */
     static Ports of(AccessRequestStore store, AuditLog auditLog, RoleCatalog roleCatalog, CertificateAuthority ca) {

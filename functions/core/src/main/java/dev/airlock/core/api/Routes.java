@@ -14,6 +14,7 @@ public final class Routes {
     public static final String APPROVE = "approve";
     public static final String SIGN = "sign";
     public static final String EXPIRE = "expire";
+    public static final String NOTIFY = "notify";
 
     public static final List<Route> ALL = List.of(
             new Route("POST", "/requests", REQUEST),
