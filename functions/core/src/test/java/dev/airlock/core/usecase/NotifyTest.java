@@ -183,6 +183,30 @@ class NotifyTest {
     }
 
     @Test
+    void consume_shouldRemindReviewersOnceOfAnOverduePostReview() {
+        BreakGlassAccess breakGlass = new BreakGlassAccess(t.store(), t.roles(), t.clock(), BreakGlassSettings.DEFAULTS);
+        AccessRequest opened = breakGlass.handle(TestIdentities.bob(), NewRequest.of(List.of("dba"), "db down"),
+                Optional.empty()).request();
+        notify.consume(newChanges());
+        sent.clear();
+        PostReviewQueue queue = new PostReviewQueue(t.store());
+        t.clock().set(opened.postReview().orElseThrow().dueAt().plusSeconds(30));
+
+        queue.recordOverdue(t.clock().instant());
+        queue.recordOverdue(t.clock().instant());
+        notify.consume(newChanges());
+
+        assertThat(sent).extracting(Sent::target).containsExactly("ops");
+        NotificationEvent event = sent.get(0).event();
+        assertThat(event.type()).isEqualTo(EventType.POST_REVIEW_OVERDUE);
+        assertThat(event.type().priority()).isEqualTo(EventType.Priority.URGENT);
+        assertThat(event.state()).isEqualTo("EXPIRED");
+        assertThat(event.actor()).isEqualTo("system");
+        assertThat(event.review()).isEqualTo("access request approve " + opened.id());
+        assertThat(event.key().seq()).isEqualTo(2);
+    }
+
+    @Test
     void consume_shouldIgnoreModifyRemoveUnreadableAndNonRequestRecords() {
         AccessRequest pending = bobAsks();
         AuditRecord created = t.audit().read(AuditChains.forRequest(pending.id())).get(0);
