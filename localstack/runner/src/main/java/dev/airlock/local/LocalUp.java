@@ -113,6 +113,9 @@ public final class LocalUp {
         }, "airlock-shutdown"));
         out.println(READY_PREFIX + running.airlock().url());
         out.println(CONSOLE_PREFIX + running.airlock().url() + "/ (sign in as alice to review bob's requests)");
+        running.notifications().ifPresent(n -> out.println("Notifications: every event to the local targets"
+                + n.webhookKeyFile().map(f -> "; the webhook's HMAC key is in " + f).orElse("")
+                + " (docs/NOTIFICATIONS.md)"));
         out.println("Settings for other shells: " + home.resolve(LocalEnvFile.FILE_NAME)
                 + "; demo users: bob (contractors), alice (dba-reviewers); Ctrl-C stops.");
         out.flush();
@@ -125,7 +128,8 @@ public final class LocalUp {
     }
 
     /** A started local Airlock and its schedule. */
-    private record Running(LocalAirlock airlock, LocalTriggers schedule) {
+    private record Running(LocalAirlock airlock, LocalTriggers schedule,
+                           Optional<LocalNotifications.Prepared> notifications) {
         void close() {
             schedule.close();
             airlock.close();
@@ -137,6 +141,8 @@ public final class LocalUp {
         DemoUsers users = DemoUsers.parse(read(options.configDir(), DemoUsers.FILE_NAME));
         Map<String, String> passedOn = new LinkedHashMap<>();
         PASSED_ON.forEach(name -> Optional.ofNullable(env.get(name)).ifPresent(value -> passedOn.put(name, value)));
+        Optional<LocalNotifications.Prepared> notifications = LocalNotifications.prepare(options.notifications(), home);
+        notifications.ifPresent(n -> passedOn.put(EnvironmentNames.NOTIFY_SECRETS_FILE, n.secretsFile().toString()));
         LocalAirlock.Settings settings = new LocalAirlock.Settings(options.port(), options.awsEndpoint(),
                 Optional.of(home.resolve("data")), Optional.of(home.resolve("dev-issuer-key.json")),
                 options.caKeySpec(), options.caKeySpecExplicit() ? Optional.of(options.caKeySpec()) : Optional.empty(),
@@ -144,10 +150,11 @@ public final class LocalUp {
         LocalAirlock airlock = LocalAirlock.start(settings);
         LocalTriggers schedule = null;
         try {
+            notifications.ifPresent(n -> LocalNotifications.apply(airlock.config(), n.routingYaml(), Clock.systemUTC()));
             schedule = LocalTriggers.start(airlock.functions(), Clock.systemUTC(), airlock.config().region());
             LocalEnvFile.write(home.resolve(LocalEnvFile.FILE_NAME),
                     LocalEnvFile.variables(airlock, options.configDir().orElse(null)));
-            return new Running(airlock, schedule);
+            return new Running(airlock, schedule, notifications);
         } catch (IOException | RuntimeException e) {
             if (schedule != null) {
                 schedule.close();

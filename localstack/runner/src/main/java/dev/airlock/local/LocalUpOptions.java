@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The command line and environment of {@link LocalUp}:
  * <pre>
- * local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR] [--help]
+ * local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR]
+ *          [--webhook URL [--webhook-secret-file F]] [--slack-webhook URL] [--help]
  * </pre>
  * Environment: {@value #PORT_VAR} (default {@value #DEFAULT_PORT}), {@value #HOME_VAR} (default
  * {@code .airlock}), {@value #CA_KEY_SPEC_VAR} (default {@code ECC_NIST_P256}); command-line options
@@ -25,9 +26,28 @@ import java.util.Optional;
  *                    copies inside the jar
  * @param caKeySpec   the CA key spec for a new key
  * @param caKeySpecExplicit whether {@value #CA_KEY_SPEC_VAR} was set (an existing key must then match it)
+ * @param notifications where the {@code notify} function sends events ({@link LocalNotifications})
  */
 public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, Path home, Optional<Path> configDir,
-                             String caKeySpec, boolean caKeySpecExplicit) {
+                             String caKeySpec, boolean caKeySpecExplicit, Notifications notifications) {
+
+    /**
+     * The notification flags: a signed webhook (its HMAC key read from {@code webhookSecretFile}, or
+     * generated) and a Slack incoming webhook; none given = no notifications configured by local-up.
+     */
+    public record Notifications(Optional<URI> webhook, Optional<Path> webhookSecretFile, Optional<URI> slackWebhook) {
+        public static final Notifications NONE = new Notifications(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Notifications {
+            Objects.requireNonNull(webhook, "webhook");
+            Objects.requireNonNull(webhookSecretFile, "webhookSecretFile");
+            Objects.requireNonNull(slackWebhook, "slackWebhook");
+        }
+
+        public boolean any() {
+            return webhook.isPresent() || slackWebhook.isPresent();
+        }
+    }
 
     public static final String PORT_VAR = EnvironmentNames.PORT;
     public static final String HOME_VAR = EnvironmentNames.HOME;
@@ -36,7 +56,8 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
     public static final String DEFAULT_HOME = ".airlock";
 
     public static final String USAGE = """
-            Usage: local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR] [--help]
+            Usage: local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR]
+                            [--webhook URL [--webhook-secret-file F]] [--slack-webhook URL] [--help]
 
             Runs Airlock on this machine: embedded DynamoDB and KMS endpoints (or --aws-endpoint, an
             already running LocalStack/Floci), the tables, the CA key and the demo roles, and the HTTP API
@@ -46,6 +67,9 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
               --aws-endpoint URL  use this AWS endpoint instead of the embedded one
               --home DIR          state directory (default $AIRLOCK_HOME or .airlock)
               --config-dir DIR    directory with roles.yaml and demo-users.yaml (default: built-in copies)
+              --webhook URL       send every notification event to URL, signed (docs/NOTIFICATIONS.md)
+              --webhook-secret-file F  the webhook's HMAC key (default: generated into $AIRLOCK_HOME/webhook-secret)
+              --slack-webhook URL send every notification event to a Slack incoming webhook
               --help              this help
 
             Environment: AIRLOCK_CA_KEY_SPEC = ECC_NIST_P256 (default) | RSA_3072 | RSA_4096 |
@@ -56,6 +80,7 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(configDir, "configDir");
         Objects.requireNonNull(caKeySpec, "caKeySpec");
+        Objects.requireNonNull(notifications, "notifications");
     }
 
     /** Thrown for a bad command line or environment; the message says what to fix. */
@@ -72,6 +97,9 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
         Optional<URI> endpoint = Optional.empty();
         Path home = Path.of(Optional.ofNullable(env.get(HOME_VAR)).filter(v -> !v.isBlank()).orElse(DEFAULT_HOME));
         Optional<Path> configDir = Optional.empty();
+        Optional<URI> webhook = Optional.empty();
+        Optional<Path> webhookSecretFile = Optional.empty();
+        Optional<URI> slack = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -83,6 +111,9 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
                 case "--aws-endpoint" -> endpoint = Optional.of(endpoint(value(args, i++)));
                 case "--home" -> home = Path.of(value(args, i++));
                 case "--config-dir" -> configDir = Optional.of(Path.of(value(args, i++)));
+                case "--webhook" -> webhook = Optional.of(url(arg, value(args, i++)));
+                case "--webhook-secret-file" -> webhookSecretFile = Optional.of(Path.of(value(args, i++)));
+                case "--slack-webhook" -> slack = Optional.of(url(arg, value(args, i++)));
                 default -> throw new UsageException("unknown argument '" + arg + "'");
             }
         }
@@ -91,8 +122,12 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
             throw new UsageException(CA_KEY_SPEC_VAR + " must be one of " + String.join(", ", CaKeyBootstrap.SUPPORTED_SPECS)
                     + ", was '" + spec.get() + "'");
         }
+        if (webhookSecretFile.isPresent() && webhook.isEmpty()) {
+            throw new UsageException("--webhook-secret-file needs --webhook");
+        }
         return new LocalUpOptions(help, port(port, portSource), endpoint, home, configDir,
-                spec.orElse(CaKeyBootstrap.DEFAULT_SPEC), spec.isPresent());
+                spec.orElse(CaKeyBootstrap.DEFAULT_SPEC), spec.isPresent(),
+                new Notifications(webhook, webhookSecretFile, slack));
     }
 
     private static String value(String[] args, int i) throws UsageException {
@@ -115,6 +150,19 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
             // reported below
         }
         throw new UsageException(source + " must be a port number 0-65535, was '" + text.get() + "'");
+    }
+
+    /** A receiver's URL; the message never repeats it (a webhook URL can hold a credential). */
+    private static URI url(String flag, String text) throws UsageException {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " must be an http(s) URL");
     }
 
     private static URI endpoint(String text) throws UsageException {
