@@ -11,7 +11,7 @@ import dev.airlock.core.api.Routes;
 import dev.airlock.app.logging.EmbeddedMetric;
 import dev.airlock.app.stream.NotifyFunction;
 import dev.airlock.core.api.StreamConsumer;
-import dev.airlock.core.notify.Delivery;
+import dev.airlock.core.usecase.Delivery;
 import dev.airlock.core.usecase.Notify;
 import dev.airlock.core.usecase.BreakGlassAccess;
 import dev.airlock.core.usecase.PostReviewQueue;

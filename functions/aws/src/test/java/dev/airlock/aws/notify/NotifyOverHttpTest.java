@@ -4,7 +4,7 @@ import dev.airlock.core.api.StreamConsumer;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.audit.StoredRecord;
 import dev.airlock.core.audit.StreamChange;
-import dev.airlock.core.notify.Delivery;
+import dev.airlock.core.usecase.Delivery;
 import dev.airlock.core.retry.RetryPolicy;
 import dev.airlock.core.testing.InMemoryNotificationConfigStore;
 import dev.airlock.core.testing.TestAirlock;

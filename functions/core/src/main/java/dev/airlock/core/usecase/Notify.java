@@ -5,7 +5,6 @@ import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.audit.StoredRecord;
 import dev.airlock.core.audit.StreamChange;
-import dev.airlock.core.notify.Delivery;
 import dev.airlock.core.notify.EventMapper;
 import dev.airlock.core.notify.EventType;
 import dev.airlock.core.notify.NotificationConfig;

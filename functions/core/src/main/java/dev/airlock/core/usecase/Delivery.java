@@ -1,5 +1,8 @@
-package dev.airlock.core.notify;
+package dev.airlock.core.usecase;
 
+import dev.airlock.core.notify.DeliveryException;
+import dev.airlock.core.notify.NotificationEvent;
+import dev.airlock.core.notify.NotificationTarget;
 import dev.airlock.core.port.NotificationSender;
 import dev.airlock.core.retry.RetryPolicy;
 
