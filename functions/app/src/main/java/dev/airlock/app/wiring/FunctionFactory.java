@@ -99,7 +99,8 @@ public final class FunctionFactory {
      */
     public StreamConsumer notifier() {
         return new NotifyFunction(new Notify(ports.notificationConfigs(), ports.store(),
-                new Delivery(ports.notificationSender(), Delivery.POLICY, NotifyFunction::log), NotifyFunction::log));
+                new Delivery(ports.notificationSender(), Delivery.POLICY, NotifyFunction::log), NotifyFunction::log,
+                clock, Notify.BATCH_BUDGET));
     }
 
     private ClaimsIdentity identities() {

@@ -77,7 +77,8 @@ class NotifyOverHttpTest {
         RetryPolicy policy = Delivery.POLICY.with(pauses::add, bound -> bound);
         HttpNotificationSender sender = new HttpNotificationSender(new FileNotifySecrets(secrets), t.clock());
         new ApplyNotifications(configs).apply(ROUTING, "admin");
-        return new Notify(configs, t.store(), new Delivery(sender, policy, log::add), log::add);
+        return new Notify(configs, t.store(), new Delivery(sender, policy, log::add), log::add, t.clock(),
+                Notify.BATCH_BUDGET);
     }
 
     private List<StreamChange> newChanges() {

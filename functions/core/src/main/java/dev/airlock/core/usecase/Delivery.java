@@ -38,21 +38,38 @@ public final class Delivery {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** Whether {@code target} accepted {@code event} within the policy's attempts. */
-    public boolean deliver(NotificationTarget target, NotificationEvent event) {
+    /**
+     * Whether {@code target} accepted {@code event} within the policy's attempts, starting no attempt once
+     * {@code deadline} has passed (so a batch ends inside the function's timeout; the change is then
+     * reported failed and redelivered).
+     */
+    public boolean deliver(NotificationTarget target, NotificationEvent event, Deadline deadline) {
         String what = event.type() + " " + event.key().chain() + "/" + event.key().seq() + " to '" + target.name() + "'";
         try {
-            return policy.run(number -> attempt(target, event, what, number), () -> new Exhausted(what));
+            return policy.run(number -> attempt(target, event, what, number, deadline), () -> new Exhausted(what));
         } catch (Exhausted e) {
             log.accept("notify: gave up on " + what + " after " + policy.maxAttempts() + " attempts");
             return false;
         } catch (Refused e) {
             log.accept("notify: " + what + " refused, not retried: " + e.getMessage());
             return false;
+        } catch (OutOfTime e) {
+            log.accept("notify: out of time for this batch before attempt " + e.getMessage() + " of " + what);
+            return false;
         }
     }
 
-    private Optional<Boolean> attempt(NotificationTarget target, NotificationEvent event, String what, int number) {
+    /** When a batch must stop starting calls. */
+    @FunctionalInterface
+    public interface Deadline {
+        boolean passed();
+    }
+
+    private Optional<Boolean> attempt(NotificationTarget target, NotificationEvent event, String what, int number,
+                                      Deadline deadline) {
+        if (deadline.passed()) {
+            throw new OutOfTime(Integer.toString(number));
+        }
         try {
             sender.send(target, event);
             log.accept("notify: delivered " + what + " (attempt " + number + ")");
@@ -69,6 +86,12 @@ public final class Delivery {
     private static final class Exhausted extends RuntimeException {
         Exhausted(String what) {
             super(what, null, false, false);
+        }
+    }
+
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime(String attempt) {
+            super(attempt, null, false, false);
         }
     }
 

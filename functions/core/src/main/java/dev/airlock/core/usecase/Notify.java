@@ -15,6 +15,9 @@ import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.NotificationConfigStore;
 import dev.airlock.domain.request.AccessRequest;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,17 +34,28 @@ import java.util.function.Consumer;
  */
 public final class Notify implements StreamConsumer {
 
+    /**
+     * How long one batch may keep starting deliveries. The last call and pause can add one timeout and
+     * one backoff ({@code 5 s + 4 s}), so a batch ends well inside the functions' 25 s Lambda timeout and
+     * reports what it did not deliver instead of being cut off.
+     */
+    public static final Duration BATCH_BUDGET = Duration.ofSeconds(10);
+
     private final NotificationConfigStore configs;
     private final AccessRequestStore requests;
     private final Delivery delivery;
     private final Consumer<String> log;
+    private final Clock clock;
+    private final Duration budget;
 
     public Notify(NotificationConfigStore configs, AccessRequestStore requests, Delivery delivery,
-                  Consumer<String> log) {
+                  Consumer<String> log, Clock clock, Duration budget) {
         this.configs = Objects.requireNonNull(configs, "configs");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /** Reads the routing once per batch, so an applied change takes effect with the next batch. */
@@ -50,8 +64,10 @@ public final class Notify implements StreamConsumer {
         NotificationConfig config = configs.load()
                 .map(stored -> NotificationConfigParser.parse(stored.yaml()))
                 .orElse(NotificationConfig.NONE);
+        Instant end = clock.instant().plus(budget);
+        Delivery.Deadline deadline = () -> clock.instant().isAfter(end);
         for (int i = 0; i < changes.size(); i++) {
-            if (!handle(changes.get(i), config)) {
+            if (!handle(changes.get(i), config, deadline)) {
                 return new Result(changes.subList(i, changes.size()).stream().map(StreamChange::id).toList());
             }
         }
@@ -59,7 +75,7 @@ public final class Notify implements StreamConsumer {
     }
 
     /** Whether the change is done: delivered everywhere it goes, or nothing to deliver. */
-    private boolean handle(StreamChange change, NotificationConfig config) {
+    private boolean handle(StreamChange change, NotificationConfig config, Delivery.Deadline deadline) {
         if (change.event() != StreamChange.Event.INSERT) {
             return true;
         }
@@ -83,7 +99,7 @@ public final class Notify implements StreamConsumer {
         boolean all = true;
         for (NotificationTarget target : targets) {
             // every target is tried even after one failed: the others get it now, not only on redelivery
-            all &= delivery.deliver(target, event);
+            all &= delivery.deliver(target, event, deadline);
         }
         return all;
     }

@@ -52,8 +52,13 @@ class NotifyTest {
     private final Deque<DeliveryException> failures = new ArrayDeque<>();
     private final List<Long> pauses = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
-    private final RetryPolicy policy = Delivery.POLICY.with(pauses::add, bound -> bound);
-    private final Notify notify = new Notify(configs, t.store(), new Delivery(this::send, policy, log::add), log::add);
+    // the pauses are recorded, and pass on the test's clock, as a real sleep would
+    private final RetryPolicy policy = Delivery.POLICY.with(millis -> {
+        pauses.add(millis);
+        t.clock().advance(Duration.ofMillis(millis));
+    }, bound -> bound);
+    private final Notify notify = new Notify(configs, t.store(), new Delivery(this::send, policy, log::add), log::add,
+            t.clock(), Notify.BATCH_BUDGET);
     private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     record Sent(String target, NotificationEvent event) {
@@ -226,7 +231,7 @@ class NotifyTest {
     @Test
     void consume_shouldSendNothingBeforeARoutingFileIsApplied() {
         Notify unconfigured = new Notify(new InMemoryNotificationConfigStore(t.audit(), t.clock()), t.store(),
-                new Delivery(this::send, policy, log::add), log::add);
+                new Delivery(this::send, policy, log::add), log::add, t.clock(), Notify.BATCH_BUDGET);
         bobAsks();
 
         assertThat(unconfigured.consume(newChanges()).complete()).isTrue();
@@ -268,6 +273,26 @@ class NotifyTest {
         assertThat(sent.stream().filter(s -> s.target().equals("ops")).map(s -> s.event().id()))
                 .containsExactly(first);
         assertThat(log).anyMatch(line -> line.contains("gave up on request.created"));
+    }
+
+    @Test
+    void consume_shouldStopStartingCallsOnceTheBatchBudgetIsSpent_andLeaveTheRestForRedelivery() {
+        bobAsks();
+        bobAsks();
+        List<StreamChange> changes = newChanges();
+        // each failed call takes 3 s of the 10 s budget; the pauses (0.5 s, 1 s, 2 s) take their share
+        Notify slow = new Notify(configs, t.store(), new Delivery((target, event) -> {
+            sent.add(new Sent(target.name(), event));
+            t.clock().advance(Duration.ofSeconds(3));
+            throw new DeliveryException("timed out", true);
+        }, policy, log::add), log::add, t.clock(), Notify.BATCH_BUDGET);
+
+        StreamConsumer.Result result = slow.consume(changes);
+
+        assertThat(result.failedIds()).containsExactly(changes.get(0).id(), changes.get(1).id());
+        // chat: calls at 0 s, 3.5 s, 7.5 s (then 12.5 s is past the budget); ops: none started
+        assertThat(sent).extracting(Sent::target).containsExactly("chat", "chat", "chat");
+        assertThat(log).anyMatch(line -> line.contains("out of time for this batch before attempt 4"));
     }
 
     @Test
