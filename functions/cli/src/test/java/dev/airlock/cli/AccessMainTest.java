@@ -55,6 +55,8 @@ class AccessMainTest {
             "roles apply --help   | Usage: access roles apply FILE",
             "help roles apply     | Usage: access roles apply FILE",
             "roles check --help   | Usage: access roles check FILE",
+            "notifications apply --help | Usage: access notifications apply FILE",
+            "help notifications   | Usage: access notifications apply FILE",
             "completion --help    | Usage: access completion",
             "request list --help  | Usage: access request ls",
             "request withdraw -h  | Usage: access request drop ID"})

@@ -115,6 +115,9 @@ public final class LocalUp {
         out.println(READY_PREFIX + running.airlock().url());
         out.println(CONSOLE_PREFIX + running.airlock().url() + "/ (sign in as alice to review bob's requests)");
         out.println(anchoringLine(running.airlock()));
+        running.notifications().ifPresent(n -> out.println("Notifications: every event to the local targets"
+                + n.webhookKeyFile().map(f -> "; the webhook's HMAC key is in " + f).orElse("")
+                + " (docs/NOTIFICATIONS.md)"));
         out.println("Settings for other shells: " + home.resolve(LocalEnvFile.FILE_NAME)
                 + "; demo users: bob (contractors), alice (dba-reviewers); Ctrl-C stops.");
         out.flush();
@@ -140,7 +143,8 @@ public final class LocalUp {
     }
 
     /** A started local Airlock and its schedule. */
-    private record Running(LocalAirlock airlock, LocalTriggers schedule) {
+    private record Running(LocalAirlock airlock, LocalTriggers schedule,
+                           Optional<LocalNotifications.Prepared> notifications) {
         void close() {
             schedule.close();
             airlock.close();
@@ -154,6 +158,8 @@ public final class LocalUp {
         PASSED_ON.forEach(name -> Optional.ofNullable(env.get(name)).ifPresent(value -> passedOn.put(name, value)));
         options.checkpointInterval().ifPresent(interval -> passedOn.put(EnvironmentNames.CHECKPOINT_INTERVAL,
                 interval.toString()));
+        Optional<LocalNotifications.Prepared> notifications = LocalNotifications.prepare(options.notifications(), home);
+        notifications.ifPresent(n -> passedOn.put(EnvironmentNames.NOTIFY_SECRETS_FILE, n.secretsFile().toString()));
         LocalAirlock.Settings settings = new LocalAirlock.Settings(options.port(), options.awsEndpoint(),
                 Optional.of(home.resolve("data")), Optional.of(home.resolve("dev-issuer-key.json")),
                 options.caKeySpec(), options.caKeySpecExplicit() ? Optional.of(options.caKeySpec()) : Optional.empty(),
@@ -161,11 +167,12 @@ public final class LocalUp {
         LocalAirlock airlock = LocalAirlock.start(settings);
         LocalTriggers schedule = null;
         try {
+            notifications.ifPresent(n -> LocalNotifications.apply(airlock.config(), n.routingYaml(), Clock.systemUTC()));
             schedule = LocalTriggers.start(airlock.functions(), Clock.systemUTC(), airlock.config().region(),
                     airlock.streams());
             LocalEnvFile.write(home.resolve(LocalEnvFile.FILE_NAME),
                     LocalEnvFile.variables(airlock, options.configDir().orElse(null)));
-            return new Running(airlock, schedule);
+            return new Running(airlock, schedule, notifications);
         } catch (IOException | RuntimeException e) {
             if (schedule != null) {
                 schedule.close();

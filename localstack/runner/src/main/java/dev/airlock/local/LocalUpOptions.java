@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The command line and environment of {@link LocalUp}:
  * <pre>
- * local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR] [--checkpoint-interval D] [--help]
+ * local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR] [--checkpoint-interval D]
+ *          [--webhook URL [--webhook-secret-file F]] [--slack-webhook URL] [--help]
  * </pre>
  * Environment: {@value #PORT_VAR} (default {@value #DEFAULT_PORT}), {@value #HOME_VAR} (default
  * {@code .airlock}), {@value #CA_KEY_SPEC_VAR} (default {@code ECC_NIST_P256}); command-line options
@@ -27,9 +28,29 @@ import java.util.Optional;
  * @param caKeySpecExplicit whether {@value #CA_KEY_SPEC_VAR} was set (an existing key must then match it)
  * @param checkpointInterval {@code --checkpoint-interval}: how often the audit table is checkpointed (ISO-8601;
  *                    default {@code AIRLOCK_CHECKPOINT_INTERVAL}, else PT5S)
+ * @param notifications where the {@code notify} function sends events ({@link LocalNotifications})
  */
 public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, Path home, Optional<Path> configDir,
-                             String caKeySpec, boolean caKeySpecExplicit, Optional<java.time.Duration> checkpointInterval) {
+                             String caKeySpec, boolean caKeySpecExplicit, Optional<java.time.Duration> checkpointInterval,
+                             Notifications notifications) {
+
+    /**
+     * The notification flags: a signed webhook (its HMAC key read from {@code webhookSecretFile}, or
+     * generated) and a Slack incoming webhook; none given = no notifications configured by local-up.
+     */
+    public record Notifications(Optional<URI> webhook, Optional<Path> webhookSecretFile, Optional<URI> slackWebhook) {
+        public static final Notifications NONE = new Notifications(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Notifications {
+            Objects.requireNonNull(webhook, "webhook");
+            Objects.requireNonNull(webhookSecretFile, "webhookSecretFile");
+            Objects.requireNonNull(slackWebhook, "slackWebhook");
+        }
+
+        public boolean any() {
+            return webhook.isPresent() || slackWebhook.isPresent();
+        }
+    }
 
     public static final String PORT_VAR = EnvironmentNames.PORT;
     public static final String HOME_VAR = EnvironmentNames.HOME;
@@ -39,7 +60,8 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
 
     public static final String USAGE = """
             Usage: local-up [--port N] [--aws-endpoint URL] [--home DIR] [--config-dir DIR]
-                            [--checkpoint-interval DURATION] [--help]
+                            [--checkpoint-interval DURATION]
+                            [--webhook URL [--webhook-secret-file F]] [--slack-webhook URL] [--help]
 
             Runs Airlock on this machine: embedded DynamoDB and KMS endpoints (or --aws-endpoint, an
             already running LocalStack/Floci), the tables, the CA key and the demo roles, and the HTTP API
@@ -52,6 +74,9 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
               --checkpoint-interval DURATION
                                   how often the audit table is checkpointed, ISO-8601 such as PT5S or PT1M
                                   (default $AIRLOCK_CHECKPOINT_INTERVAL or PT5S)
+              --webhook URL       send every notification event to URL, signed (docs/NOTIFICATIONS.md)
+              --webhook-secret-file F  the webhook's HMAC key (default: generated into $AIRLOCK_HOME/webhook-secret)
+              --slack-webhook URL send every notification event to a Slack incoming webhook
               --help              this help
 
             Environment: AIRLOCK_CA_KEY_SPEC = ECC_NIST_P256 (default) | RSA_3072 | RSA_4096 |
@@ -63,6 +88,7 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
         Objects.requireNonNull(configDir, "configDir");
         Objects.requireNonNull(caKeySpec, "caKeySpec");
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        Objects.requireNonNull(notifications, "notifications");
     }
 
     /** Thrown for a bad command line or environment; the message says what to fix. */
@@ -80,6 +106,9 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
         Path home = Path.of(Optional.ofNullable(env.get(HOME_VAR)).filter(v -> !v.isBlank()).orElse(DEFAULT_HOME));
         Optional<Path> configDir = Optional.empty();
         Optional<java.time.Duration> checkpointInterval = Optional.empty();
+        Optional<URI> webhook = Optional.empty();
+        Optional<Path> webhookSecretFile = Optional.empty();
+        Optional<URI> slack = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -92,6 +121,9 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
                 case "--home" -> home = Path.of(value(args, i++));
                 case "--config-dir" -> configDir = Optional.of(Path.of(value(args, i++)));
                 case "--checkpoint-interval" -> checkpointInterval = Optional.of(interval(value(args, i++)));
+                case "--webhook" -> webhook = Optional.of(url(arg, value(args, i++)));
+                case "--webhook-secret-file" -> webhookSecretFile = Optional.of(Path.of(value(args, i++)));
+                case "--slack-webhook" -> slack = Optional.of(url(arg, value(args, i++)));
                 default -> throw new UsageException("unknown argument '" + arg + "'");
             }
         }
@@ -100,8 +132,12 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
             throw new UsageException(CA_KEY_SPEC_VAR + " must be one of " + String.join(", ", CaKeyBootstrap.SUPPORTED_SPECS)
                     + ", was '" + spec.get() + "'");
         }
+        if (webhookSecretFile.isPresent() && webhook.isEmpty()) {
+            throw new UsageException("--webhook-secret-file needs --webhook");
+        }
         return new LocalUpOptions(help, port(port, portSource), endpoint, home, configDir,
-                spec.orElse(CaKeyBootstrap.DEFAULT_SPEC), spec.isPresent(), checkpointInterval);
+                spec.orElse(CaKeyBootstrap.DEFAULT_SPEC), spec.isPresent(), checkpointInterval,
+                new Notifications(webhook, webhookSecretFile, slack));
     }
 
     private static String value(String[] args, int i) throws UsageException {
@@ -137,6 +173,18 @@ public record LocalUpOptions(boolean help, int port, Optional<URI> awsEndpoint, 
         }
         throw new UsageException("--checkpoint-interval must be a positive ISO-8601 duration such as PT5S, was '"
                 + text + "'");
+    }
+
+    private static URI url(String flag, String text) throws UsageException {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException(flag + " must be an http(s) URL");
     }
 
     private static URI endpoint(String text) throws UsageException {

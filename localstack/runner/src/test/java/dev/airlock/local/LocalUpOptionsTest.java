@@ -68,4 +68,20 @@ class LocalUpOptionsTest {
         assertThatThrownBy(() -> LocalUpOptions.parse(new String[0], Map.of("AIRLOCK_CA_KEY_SPEC", "RSA_2048")))
                 .hasMessageContaining("AIRLOCK_CA_KEY_SPEC must be one of").hasMessageContaining("RSA_2048");
     }
+
+    @Test
+    void parse_shouldReadTheNotificationFlags_withoutEchoingAUrl() throws Exception {
+        LocalUpOptions options = LocalUpOptions.parse(new String[]{"--webhook", "http://127.0.0.1:9999/hook",
+                "--webhook-secret-file", "/tmp/key", "--slack-webhook", "https://hooks.slack.com/services/T/B/x"}, Map.of());
+
+        assertThat(options.notifications().webhook()).contains(java.net.URI.create("http://127.0.0.1:9999/hook"));
+        assertThat(options.notifications().webhookSecretFile()).contains(java.nio.file.Path.of("/tmp/key"));
+        assertThat(options.notifications().slackWebhook()).isPresent();
+        assertThat(LocalUpOptions.parse(new String[0], Map.of()).notifications())
+                .isEqualTo(LocalUpOptions.Notifications.NONE);
+        assertThatThrownBy(() -> LocalUpOptions.parse(new String[]{"--webhook", "ftp://x/test-only-token"}, Map.of()))
+                .hasMessage("--webhook must be an http(s) URL");
+        assertThatThrownBy(() -> LocalUpOptions.parse(new String[]{"--webhook-secret-file", "/tmp/key"}, Map.of()))
+                .hasMessage("--webhook-secret-file needs --webhook");
+    }
 }

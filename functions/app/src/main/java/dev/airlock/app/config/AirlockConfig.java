@@ -54,6 +54,8 @@ import static dev.airlock.core.config.EnvironmentNames.LOCAL;
  * @param breakGlass     {@value EnvironmentNames#BREAK_GLASS_LIMIT} per {@value EnvironmentNames#BREAK_GLASS_WINDOW}
  *                       (default 3 per 24h) and {@value EnvironmentNames#POST_REVIEW_DEADLINE} (default 24h):
  *                       break-glass rate limit and post-review deadline
+ * @param notifications  where the notify function's secrets are ({@link NotifySettings}); required where
+ *                       {@code notify} is the selected function, else empty unless given
  * @param checkpoint     the checkpoint function's bucket, audit key, interval and retention ({@link CheckpointSettings});
  *                       required where {@code checkpoint} is the selected function, else empty unless given
  */
@@ -77,6 +79,7 @@ public record AirlockConfig(
         CredentialsSource credentials,
         Optional<CliSignIn> cliSignIn,
         BreakGlassSettings breakGlass,
+        Optional<NotifySettings> notifications,
         Optional<CheckpointSettings> checkpoint) {
 
 
@@ -108,6 +111,7 @@ public record AirlockConfig(
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(cliSignIn, "cliSignIn");
         Objects.requireNonNull(breakGlass, "breakGlass");
+        Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(checkpoint, "checkpoint");
         if (runs(Routes.LIST, function) && cursorKey.isEmpty() && cursorKeySecretArn.isEmpty()) {
             throw new InvalidConfigException(CURSOR_KEY_SECRET_ARN, "(or " + CURSOR_KEY

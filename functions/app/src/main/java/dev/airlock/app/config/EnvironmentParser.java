@@ -50,6 +50,7 @@ final class EnvironmentParser {
                 userClaim, groupsClaim, jwtIssuer(env, local, function), audiences(env), jwksUrl(env),
                 cursorKey(env, local, function), cursorKeySecretArn(env), roleCacheTtl(env), credentials(env, local),
                 cliSignIn(env), BreakGlassEnvironment.parse(env),
+                NotifySettings.parse(env, function.map(Routes.NOTIFY::equals).orElse(false)),
                 CheckpointSettings.parse(env, function.map(Routes.CHECKPOINT::equals).orElse(false)));
         validateIdentity(config);
         return config;

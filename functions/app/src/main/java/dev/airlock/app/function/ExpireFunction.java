@@ -65,6 +65,11 @@ public final class ExpireFunction implements Function<Map<String, Object>, Map<S
             int overdue = queue.overdueCount(now);
             metrics.count(OVERDUE_POST_REVIEWS, overdue, now);
             summary.put("overduePostReviews", overdue);
+            // after the count: recording changes no deadline, and the reminder goes out through the audit stream
+            int recorded = queue.recordOverdue(now);
+            if (recorded > 0) {
+                LOG.info("post-reviews newly overdue: {} (request.post_review_overdue recorded)", recorded);
+            }
         });
         return summary;
     }

@@ -19,6 +19,15 @@ import dev.airlock.app.config.CheckpointSettings;
 import dev.airlock.core.port.CheckpointAnchor;
 import dev.airlock.core.port.CheckpointSigner;
 import dev.airlock.core.port.CheckpointStore;
+import dev.airlock.aws.dynamodb.NotificationConfigItemStore;
+import dev.airlock.aws.notify.FileNotifySecrets;
+import dev.airlock.aws.notify.HttpNotificationSender;
+import dev.airlock.aws.notify.SecretsManagerNotifySecrets;
+import dev.airlock.core.config.EnvironmentNames;
+import dev.airlock.core.port.NotificationConfigStore;
+import dev.airlock.core.port.NotificationSender;
+import dev.airlock.core.port.NotifySecrets;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import dev.airlock.core.port.AccessRequestStore;
 import dev.airlock.core.port.AuditLog;
 import dev.airlock.core.port.IssuedCertificateLookup;
@@ -62,6 +71,9 @@ public final class AwsPorts implements Ports, AutoCloseable {
     private final Supplier<CheckpointStore> checkpointStore;
     private final Supplier<CheckpointSigner> checkpointSigner;
     private final Supplier<CheckpointAnchor> checkpointAnchor;
+    private final Supplier<NotificationConfigStore> notificationConfigs;
+    private final Memo<SecretsManagerClient> secretsManager;
+    private final Supplier<NotificationSender> notificationSender;
 
     public AwsPorts(AirlockConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -83,6 +95,9 @@ public final class AwsPorts implements Ports, AutoCloseable {
         this.checkpointSigner = Memo.of(() -> new KmsCheckpointSigner(kms.get(), checkpointSettings().auditKeyId()));
         this.checkpointAnchor = Memo.of(() -> new S3CheckpointAnchor(s3.get(), checkpointSettings().bucket(),
                 checkpointSettings().retention(), clock));
+        this.notificationConfigs = Memo.of(() -> new NotificationConfigItemStore(dynamoDb.get(), tables, clock));
+        this.secretsManager = Memo.of(clients::secretsManager);
+        this.notificationSender = Memo.of(() -> new HttpNotificationSender(notifySecrets(), clock));
     }
 
     @Override
@@ -136,6 +151,27 @@ public final class AwsPorts implements Ports, AutoCloseable {
                 + dev.airlock.core.config.EnvironmentNames.AUDIT_KEY_ID));
     }
 
+    @Override
+    public NotificationConfigStore notificationConfigs() {
+        return notificationConfigs.get();
+    }
+
+    @Override
+    public NotificationSender notificationSender() {
+        return notificationSender.get();
+    }
+
+    /** Secrets Manager in AWS, the 0600 file locally; none configured: every delivery fails, naming the variables. */
+    private NotifySecrets notifySecrets() {
+        return config.notifications().<NotifySecrets>map(settings -> settings.secretArn()
+                .<NotifySecrets>map(arn -> new SecretsManagerNotifySecrets(secretsManager.get(), arn, clock))
+                .orElseGet(() -> new FileNotifySecrets(settings.secretFile().orElseThrow())))
+                .orElse(name -> {
+                    throw new IllegalStateException("no notify secrets configured: set "
+                            + EnvironmentNames.NOTIFY_SECRETS_ARN + " or " + EnvironmentNames.NOTIFY_SECRETS_FILE);
+                });
+    }
+
     /** Whether the KMS client was built (a test checks that only {@code sign} builds it). */
     public boolean kmsClientBuilt() {
         return kms.isBuilt();
@@ -182,6 +218,9 @@ public final class AwsPorts implements Ports, AutoCloseable {
         }
         if (s3.isBuilt()) {
             s3.get().close();
+        }
+        if (secretsManager.isBuilt()) {
+            secretsManager.get().close();
         }
         clients.close();
     }

@@ -14,6 +14,9 @@ import dev.airlock.app.stream.CheckpointFunction;
 import dev.airlock.app.stream.StreamEventFunction;
 import dev.airlock.core.api.StreamConsumer;
 import dev.airlock.core.usecase.TakeCheckpoints;
+import dev.airlock.app.stream.NotifyFunction;
+import dev.airlock.core.usecase.Delivery;
+import dev.airlock.core.usecase.Notify;
 import dev.airlock.core.usecase.BreakGlassAccess;
 import dev.airlock.core.usecase.PostReviewQueue;
 import dev.airlock.core.usecase.BuildKrl;
@@ -92,6 +95,7 @@ public final class FunctionFactory {
             case Routes.EXPIRE -> new ExpireFunction(new ExpireRequests(ports.store(), ports.revocations(), clock),
                     new PostReviewQueue(ports.store()), new EmbeddedMetric(System.out), clock);
             case Routes.CHECKPOINT -> new StreamEventFunction(checkpoint());
+            case Routes.NOTIFY -> new StreamEventFunction(notifier());
             default -> throw new IllegalArgumentException("no function named '" + name + "'");
         };
     }
@@ -117,6 +121,13 @@ public final class FunctionFactory {
         }
         Memo<StreamConsumer> later = Memo.of(build);
         return changes -> later.get().consume(changes);
+    }
+
+    /** The {@code notify} function's consumer (docs/NOTIFICATIONS.md). */
+    public StreamConsumer notifier() {
+        return new NotifyFunction(new Notify(ports.notificationConfigs(), ports.store(),
+                new Delivery(ports.notificationSender(), Delivery.POLICY, NotifyFunction::log), NotifyFunction::log,
+                clock, Notify.BATCH_BUDGET));
     }
 
     private ClaimsIdentity identities() {

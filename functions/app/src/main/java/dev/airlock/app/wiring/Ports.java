@@ -6,6 +6,8 @@ import dev.airlock.core.port.CheckpointAnchor;
 import dev.airlock.core.port.CheckpointSigner;
 import dev.airlock.core.port.CheckpointStore;
 import dev.airlock.core.port.IssuedCertificateLookup;
+import dev.airlock.core.port.NotificationConfigStore;
+import dev.airlock.core.port.NotificationSender;
 import dev.airlock.core.port.RevocationStore;
 import dev.airlock.core.port.RoleCatalog;
 import dev.airlock.ssh.CertificateAuthority;
@@ -31,6 +33,33 @@ public interface Ports {
     /** Issued certificates by serial. */
     IssuedCertificateLookup issuedCertificates();
 
+    /** The notification routing file (the {@code notify} function reads it each batch). */
+    default NotificationConfigStore notificationConfigs() {
+        throw new UnsupportedOperationException("no notification configuration in these ports");
+    }
+
+    /** How the {@code notify} function reaches its receivers (signed webhooks, Slack). */
+    default NotificationSender notificationSender() {
+        throw new UnsupportedOperationException("no notification sender in these ports");
+    }
+
+    /** {@code base} plus the notify ports, e.g. airlock-core's in-memory config store and a recording sender. */
+    static Ports withNotifications(Ports base, NotificationConfigStore configs, NotificationSender sender) {
+        return new Ports() {
+            @Override public AccessRequestStore store() { return base.store(); }
+            @Override public AuditLog auditLog() { return base.auditLog(); }
+            @Override public RoleCatalog roleCatalog() { return base.roleCatalog(); }
+            @Override public CertificateAuthority certificateAuthority() { return base.certificateAuthority(); }
+            @Override public RevocationStore revocations() { return base.revocations(); }
+            @Override public IssuedCertificateLookup issuedCertificates() { return base.issuedCertificates(); }
+            @Override public CheckpointStore checkpointStore() { return base.checkpointStore(); }
+            @Override public CheckpointSigner checkpointSigner() { return base.checkpointSigner(); }
+            @Override public CheckpointAnchor checkpointAnchor() { return base.checkpointAnchor(); }
+            @Override public NotificationConfigStore notificationConfigs() { return configs; }
+            @Override public NotificationSender notificationSender() { return sender; }
+        };
+    }
+
     /** What the {@code checkpoint} function remembers between batches. */
     default CheckpointStore checkpointStore() {
         throw new UnsupportedOperationException("no checkpoint store in these ports");
@@ -55,6 +84,8 @@ public interface Ports {
             @Override public CertificateAuthority certificateAuthority() { return base.certificateAuthority(); }
             @Override public RevocationStore revocations() { return base.revocations(); }
             @Override public IssuedCertificateLookup issuedCertificates() { return base.issuedCertificates(); }
+            @Override public NotificationConfigStore notificationConfigs() { return base.notificationConfigs(); }
+            @Override public NotificationSender notificationSender() { return base.notificationSender(); }
             @Override public CheckpointStore checkpointStore() { return store; }
             @Override public CheckpointSigner checkpointSigner() { return signer; }
             @Override public CheckpointAnchor checkpointAnchor() { return anchor; }

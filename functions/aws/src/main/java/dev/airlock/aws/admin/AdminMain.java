@@ -20,13 +20,14 @@ import java.util.Optional;
  * <pre>
  * java -cp airlock-aws.jar:... dev.airlock.aws.admin.AdminMain verify        [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain apply-roles FILE [--actor NAME] [options]
+ * java -cp ... dev.airlock.aws.admin.AdminMain apply-notifications FILE [--actor NAME] [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain create-tables [options]
  * java -cp ... dev.airlock.aws.admin.AdminMain roles check FILE
  * java -cp ... dev.airlock.aws.admin.AdminMain ca register --ca-key K [--actor NAME] [options]
  * options: --endpoint URL --region R --requests-table T --audit-table A [--ca-key K]
  * </pre>
  * Exit codes: {@value #OK} success (every chain intact); {@value #BREAKS_FOUND} the verifier found
- * breaks; {@value #USAGE} bad command line; {@value #INVALID_INPUT} the role file is invalid or
+ * breaks; {@value #USAGE} bad command line; {@value #INVALID_INPUT} the role or notification file is invalid or
  * unreadable (nothing written), or {@code roles check} refused something; {@value #FAILED} the tables could not be read or written.
  */
 public final class AdminMain {
@@ -43,6 +44,7 @@ public final class AdminMain {
                                           [--ca-key K | --ca-url URL]   (the served CA key must be the newest ca record's)
                    AdminMain apply-roles FILE [--actor NAME] [same options]
                    AdminMain ca register --ca-key K [--actor NAME] [same options]   (records the CA key on chain ca)
+                   AdminMain apply-notifications FILE [--actor NAME] [same options]
                    AdminMain create-tables [same options]
                    AdminMain roles check FILE   (what Airlock enforces, ignores and refuses; no AWS access)
             environment: AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION,
@@ -77,6 +79,8 @@ public final class AdminMain {
                 case AdminOptions.CA_REGISTER -> CaKeyCommand.register(dynamoDb, options.tables(), options,
                         credentials(options, env), out);
                 case "apply-roles" -> new ApplyRolesCommand(dynamoDb, options.tables())
+                        .run(options.file().orElseThrow(), options.actor(), out, err);
+                case AdminOptions.APPLY_NOTIFICATIONS -> new ApplyNotificationsCommand(dynamoDb, options.tables())
                         .run(options.file().orElseThrow(), options.actor(), out, err);
                 default -> new CreateTablesCommand(dynamoDb, options.tables()).run(out);
             };

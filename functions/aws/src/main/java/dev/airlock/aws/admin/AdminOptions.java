@@ -23,12 +23,15 @@ import java.util.Set;
  * {@value #DEFAULT_REGION}; tables {@code --requests-table} / {@code AIRLOCK_REQUESTS_TABLE} / the
  * logical name, and {@code --audit-table} / {@code AIRLOCK_AUDIT_TABLE} / the logical name.
  *
- * @param command    {@code verify}, {@code apply-roles}, {@code create-tables} or {@code roles check}
+ * @param command    {@code verify}, {@code apply-roles}, {@code apply-notifications}, {@code create-tables} or
+ *                   {@code roles check}
  * @param endpoint   the DynamoDB endpoint, when not the regional AWS one
  * @param region     the region
  * @param tables     the table names
- * @param file       the role file ({@code apply-roles}, {@code roles check})
- * @param actor      who applies it ({@code apply-roles}, {@code ca register}; default: the OS user)
+ * @param file       the role file ({@code apply-roles}, {@code roles check}) or routing file
+ *                   ({@code apply-notifications})
+ * @param actor      who applies it ({@code apply-roles}, {@code apply-notifications}, {@code ca register};
+ *                   default: the OS user)
  * @param caKeyId    the CA key in KMS ({@code --ca-key} / {@code AIRLOCK_CA_KEY_ID}): {@code verify} compares
  *                   its public key with the newest {@code ca.key_registered} record; {@code ca register} records it
  * @param caUrl      the deployment's API ({@code --ca-url}): without {@code caKeyId}, {@code verify} reads the
@@ -49,7 +52,9 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
     static final String DEFAULT_REGION = "us-east-1";
     static final String ROLES_CHECK = "roles check";
     static final String CA_REGISTER = "ca register";
-    static final Set<String> COMMANDS = Set.of("verify", "apply-roles", "create-tables", "roles", "ca");
+    static final String APPLY_NOTIFICATIONS = "apply-notifications";
+    static final Set<String> COMMANDS = Set.of("verify", "apply-roles", APPLY_NOTIFICATIONS, "create-tables", "roles",
+            "ca");
     private static final Set<String> FLAGS = Set.of("--endpoint", "--region", "--requests-table", "--audit-table", "--actor",
             "--checkpoint-bucket", "--audit-key", "--checkpoint-interval", "--since", "--ca-key", "--ca-url");
 
@@ -93,7 +98,8 @@ record AdminOptions(String command, Optional<URI> endpoint, Region region, Table
 
     private static AdminOptions build(String command, Map<String, String> flags, List<String> positional,
                                       Map<String, String> env) throws UsageException {
-        int expectedPositional = command.equals("apply-roles") || command.equals(ROLES_CHECK) ? 1 : 0;
+        int expectedPositional = command.equals("apply-roles") || command.equals(APPLY_NOTIFICATIONS)
+                || command.equals(ROLES_CHECK) ? 1 : 0;
         if (positional.size() != expectedPositional) {
             throw new UsageException(command + (expectedPositional == 1 ? " takes one FILE" : " takes no arguments"));
         }

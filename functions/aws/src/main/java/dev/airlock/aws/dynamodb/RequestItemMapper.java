@@ -51,6 +51,8 @@ final class RequestItemMapper {
     static final String POST_REVIEW_DUE_AT = "postReviewDueAt";
     /** Present once a break-glass request was reviewed afterwards: the review, shaped like {@link #REVIEWS}' items. */
     static final String POST_REVIEW = "postReview";
+    /** Set once the sweep recorded the post-review overdue (request.post_review_overdue). */
+    static final String POST_REVIEW_OVERDUE_RECORDED = "postReviewOverdueRecorded";
 
     private static final String APPROVE = "approve";
     private static final String DENY = "deny";
@@ -86,6 +88,9 @@ final class RequestItemMapper {
         request.postReview().ifPresent(p -> {
             item.put(POST_REVIEW_DUE_AT, s(p.dueAt().toString()));
             p.review().ifPresent(r -> item.put(POST_REVIEW, reviewToItem(r)));
+            if (p.overdueRecorded()) {
+                item.put(POST_REVIEW_OVERDUE_RECORDED, AttributeValue.fromBool(true));
+            }
         });
         request.openUntil().ifPresent(due -> {
             item.put(Tables.REQ_EXPIRY_SHARD, s(ExpiryShard.of(request.id())));
@@ -202,7 +207,8 @@ final class RequestItemMapper {
             return new Review(Attr.str(r, REVIEWER), Verdict.valueOf(Attr.str(r, VERDICT)), Attr.str(r, REASON),
                     Attr.instant(r, AT));
         });
-        return Optional.of(new PostReview(due.get(), review));
+        AttributeValue recorded = item.get(POST_REVIEW_OVERDUE_RECORDED);
+        return Optional.of(new PostReview(due.get(), review, recorded != null && Boolean.TRUE.equals(recorded.bool())));
     }
 
     private static List<String> strings(List<AttributeValue> values, String name) {

@@ -5,6 +5,7 @@ import dev.airlock.core.audit.AuditChains;
 import dev.airlock.aws.dynamodb.DynamoDbAuditLog;
 import dev.airlock.aws.dynamodb.DynamoDbFixture;
 import dev.airlock.aws.dynamodb.DynamoDbAccessRequestStore;
+import dev.airlock.aws.dynamodb.NotificationConfigItemStore;
 import dev.airlock.aws.dynamodb.RoleConfigStore;
 import dev.airlock.aws.dynamodb.TestRequests;
 import dev.airlock.domain.request.AccessRequest;
@@ -118,6 +119,23 @@ class AdminMainIT {
         assertThat(stderr()).contains("invalid_role_file").contains("colour");
         assertThat(run(List.of("apply-roles", dir.resolve("absent.yaml").toString()))).isEqualTo(AdminMain.INVALID_INPUT);
         assertThat(new RoleConfigStore(fixture.client(), fixture.tables(), Clock.systemUTC()).load()).isEmpty();
+    }
+
+    @Test
+    void applyNotifications_shouldStoreAValidFile_andRefuseAnInvalidOne(@TempDir Path dir) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "targets: {ops: {type: pager, url_secret: u}}\n");
+        assertThat(run(List.of("apply-notifications", bad.toString()))).isEqualTo(AdminMain.INVALID_INPUT);
+        assertThat(stderr()).contains("invalid_notification_file").contains("pager");
+        NotificationConfigItemStore store = new NotificationConfigItemStore(fixture.client(), fixture.tables(),
+                Clock.systemUTC());
+        assertThat(store.load()).isEmpty();
+
+        Path file = Files.writeString(dir.resolve("notifications.yaml"),
+                "targets: {ops: {type: slack, url_secret: ops-url}}\nroutes: [{events: ['*'], targets: [ops]}]\n");
+        assertThat(run(List.of("apply-notifications", file.toString(), "--actor", "ops"))).isEqualTo(AdminMain.OK);
+        assertThat(stdout()).startsWith("applied notification configuration version 1");
+        assertThat(store.load().orElseThrow().appliedBy()).isEqualTo("ops");
+        assertThat(run(List.of("verify"))).isEqualTo(AdminMain.OK);
     }
 
     @Test

@@ -33,6 +33,7 @@ class RequestItemMapperTest {
                 TestRequests.revoked("alice"),
                 TestRequests.withdrawn("alice"),
                 TestRequests.breakGlass("alice", TestRequests.T0),
+                TestRequests.breakGlass("alice", TestRequests.T0).withPostReviewOverdueRecorded(),
                 TestRequests.breakGlassRevokedAfterwards("alice"));
     }
 
@@ -60,6 +61,15 @@ class RequestItemMapperTest {
             assertThat(Instant.ofEpochSecond(dueAt)).isAfterOrEqualTo(due).isBefore(due.plusSeconds(1));
             assertThat(Integer.parseInt(item.get(Tables.REQ_EXPIRY_SHARD).s())).isBetween(0, Tables.EXPIRY_SHARDS - 1);
         }
+    }
+
+    @Test
+    void toItem_shouldMarkARecordedOverduePostReview_only() {
+        AccessRequest open = TestRequests.breakGlass("alice", TestRequests.T0);
+
+        assertThat(RequestItemMapper.toItem(open, 0)).doesNotContainKey(RequestItemMapper.POST_REVIEW_OVERDUE_RECORDED);
+        assertThat(RequestItemMapper.toItem(open.withPostReviewOverdueRecorded(), 0)
+                .get(RequestItemMapper.POST_REVIEW_OVERDUE_RECORDED).bool()).isTrue();
     }
 
     @Test

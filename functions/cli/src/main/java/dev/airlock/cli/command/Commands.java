@@ -44,6 +44,8 @@ public final class Commands {
         TOP_LEVEL.put("audit", cli -> new CommandLine(new AuditCommand(cli)).addSubcommand(new AuditVerifyCommand(cli)));
         TOP_LEVEL.put("roles", cli -> new CommandLine(new RolesCommand(cli)).addSubcommand(new RolesApplyCommand(cli))
                 .addSubcommand(new RolesCheckCommand(cli)));
+        TOP_LEVEL.put("notifications", cli -> new CommandLine(new NotificationsCommand(cli))
+                .addSubcommand(new NotificationsApplyCommand(cli)));
         TOP_LEVEL.put("token", cli -> new CommandLine(new TokenCommand(cli)));
         TOP_LEVEL.put("completion", cli -> new CommandLine(new CompletionCommand(cli)));
         TOP_LEVEL.put("help", cli -> new CommandLine(new HelpCommand(cli)));

@@ -41,6 +41,12 @@ public enum AuditAction {
      * REVOKED and its certificates are in the KRL, as for {@link #REQUEST_REVOKED}.
      */
     REQUEST_POST_REVIEW_REVOKED("request.post_review_revoked"),
+    /**
+     * The sweep recorded that a break-glass request's post-review is past its deadline (once per request):
+     * the state does not change; the record exists so the overdue obligation reaches the notifier through
+     * the audit stream like every other event.
+     */
+    REQUEST_POST_REVIEW_OVERDUE("request.post_review_overdue"),
     /** An approved request was revoked before its window closed. */
     REQUEST_REVOKED("request.revoked"),
     /** The sweep recorded that an open request's window closed. */
@@ -56,6 +62,8 @@ public enum AuditAction {
     CA_KEY_REGISTERED("ca.key_registered"),
     /** An operator applied a role file (chain {@code config}). */
     ROLES_APPLIED("roles.applied"),
+    /** An operator applied a notification routing file (chain {@code config}; docs/NOTIFICATIONS.md). */
+    NOTIFICATIONS_APPLIED("notifications.applied"),
     /**
      * The checkpoint function saw a change no Airlock writer makes: a MODIFY or REMOVE on the audit
      * table, or an INSERT that does not extend its chain's head (chain {@code tamper}).

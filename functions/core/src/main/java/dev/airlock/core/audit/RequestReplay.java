@@ -44,6 +44,7 @@ public final class RequestReplay {
      */
     public static final Set<AuditAction> KEEP_APPROVED = Set.of(AuditAction.CERTIFICATE_ISSUED,
             AuditAction.CERTIFICATE_REVOKED, AuditAction.REQUEST_POST_REVIEW_CONFIRMED,
+            AuditAction.REQUEST_POST_REVIEW_OVERDUE,
             // a break-glass request is APPROVED by its first record
             AuditAction.REQUEST_BREAK_GLASS_OPENED);
 
@@ -112,6 +113,7 @@ public final class RequestReplay {
             case REQUEST_CREATED -> created(record);
             case REQUEST_BREAK_GLASS_OPENED -> breakGlassOpened(record);
             case REQUEST_POST_REVIEW_CONFIRMED -> { } // the obligation is met; the state stays as it is
+            case REQUEST_POST_REVIEW_OVERDUE -> { } // a reminder the sweep recorded; the state stays as it is
             case REQUEST_POST_REVIEW_REVOKED -> postReviewRevoked(record);
             case REVIEW_APPROVED -> reviewed(record, Verdict.APPROVE);
             case REVIEW_DENIED -> reviewed(record, Verdict.DENY);

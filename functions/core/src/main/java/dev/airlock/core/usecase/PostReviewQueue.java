@@ -68,6 +68,17 @@ public final class PostReviewQueue {
         return found;
     }
 
+    /**
+     * Records each outstanding post-review past its deadline at {@code now} that is not yet recorded: one
+     * {@code request.post_review_overdue} audit record per request, ever (so the notifier sends the
+     * reminder once). Idempotent: a request already marked, or changed by someone else meanwhile, is skipped.
+     *
+     * @return how many were recorded by this call
+     */
+    public int recordOverdue(Instant now) {
+        return new OverduePostReviews(store).record(outstanding(now), now);
+    }
+
     /** How many outstanding post-reviews are past their deadline at {@code now}. */
     public int overdueCount(Instant now) {
         return (int) outstanding(now).stream().filter(r -> r.isPostReviewOverdueAt(now)).count();

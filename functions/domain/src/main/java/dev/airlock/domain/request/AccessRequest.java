@@ -124,6 +124,20 @@ public record AccessRequest(
     }
 
     /**
+     * This break-glass request with its overdue post-review recorded (the sweep's
+     * {@code request.post_review_overdue} record; state unchanged).
+     *
+     * @throws IllegalStateException when it owes no post-review
+     */
+    public AccessRequest withPostReviewOverdueRecorded() {
+        PostReview due = postReview.filter(p -> !p.done())
+                .orElseThrow(() -> new IllegalStateException("request " + id + " owes no post-review"));
+        return new AccessRequest(id, user, roles, reason, state, createdAt, pendingExpiresAt, accessDuration,
+                accessExpiresAt, thresholdsByRole, reviews, resolutionReason, resolvedAt, version, auditHead,
+                certificateSerials, Optional.of(due.withOverdueRecorded()));
+    }
+
+    /**
      * Records the review a break-glass request owes. Approval confirms it (state unchanged). Denial is a
      * finding: access that is still APPROVED at {@code now} is REVOKED with the review's reason (the caller
      * puts its certificates into the KRL, as for any revocation); access that already ended keeps its state.

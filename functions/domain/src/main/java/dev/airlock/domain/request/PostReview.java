@@ -9,14 +9,26 @@ import java.util.Optional;
  * reviewer, so a reviewer of its roles must review it afterwards, by {@code dueAt}. An approving review
  * confirms it; a denying one is a finding and revokes it.
  *
- * @param dueAt  when the post-review is due
- * @param review the post-review, once given
+ * @param dueAt          when the post-review is due
+ * @param review         the post-review, once given
+ * @param overdueRecorded whether the sweep has recorded (audited, and so notified) that it is overdue: once
+ *                       per request
  */
-public record PostReview(Instant dueAt, Optional<Review> review) {
+public record PostReview(Instant dueAt, Optional<Review> review, boolean overdueRecorded) {
 
     public PostReview {
         Objects.requireNonNull(dueAt, "dueAt");
         Objects.requireNonNull(review, "review");
+    }
+
+    /** A post-review whose overdue state is not recorded (yet). */
+    public PostReview(Instant dueAt, Optional<Review> review) {
+        this(dueAt, review, false);
+    }
+
+    /** The same obligation, its overdue state recorded. */
+    public PostReview withOverdueRecorded() {
+        return new PostReview(dueAt, review, true);
     }
 
     /** An obligation not yet met. */
