@@ -65,7 +65,7 @@ public final class AwsPorts implements Ports, AutoCloseable {
         this.ca = Memo.of(this::registeredCa);
         this.revocations = Memo.of(() -> new DynamoDbRevocationStore(dynamoDb.get(), tables,
                 store.get()));
-        this.issued = Memo.of(() -> new DynamoDbIssuedCertificates(dynamoDb.get(), tables));
+        this.issued = Memo.of(() -> new DynamoDbIssuedCertificates(dynamoDb.get(), tables, cursors()));
     }
 
     @Override
