@@ -121,7 +121,11 @@ public final class LocalAirlock implements AutoCloseable {
             DynamoDbClient dynamoDb = clients.dynamoDb();
             resources.push(dynamoDb);
             TableNames tables = new TableNames(config.requestsTable(), config.auditTable());
-            new TableBootstrap(dynamoDb).ensureTables(tables);
+            TableBootstrap bootstrap = new TableBootstrap(dynamoDb);
+            bootstrap.ensureTables(tables);
+            bootstrap.missingIndexes(tables).forEach(index -> LOG.warn("index {} is missing: the tables were created "
+                    + "before it existed and the routes that read it will fail; delete the data directory's "
+                    + "dynamodb folder once (docs/LOCAL.md)", index));
             CaKeyBootstrap.CaKey caKey;
             try (KmsClient kms = clients.kms()) {
                 caKey = new CaKeyBootstrap(kms).ensure(config.caKeyId(), settings.caKeySpec(), settings.requiredCaSpec());

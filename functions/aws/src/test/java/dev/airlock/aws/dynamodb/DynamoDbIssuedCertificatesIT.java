@@ -5,6 +5,8 @@ import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.port.IssuedCertificateRecord;
 import dev.airlock.core.port.Page;
 import dev.airlock.core.port.PageRequest;
+import dev.airlock.core.storage.TableSchema;
+import dev.airlock.core.storage.Tables;
 import dev.airlock.domain.error.InvalidRequestException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,20 @@ class DynamoDbIssuedCertificatesIT {
         String edited = cursor.substring(0, 3) + altered + cursor.substring(4);
         assertThatThrownBy(() -> lookup.listByHolder("bob", Optional.of(NOW), new PageRequest(1, Optional.of(edited))))
                 .isInstanceOf(InvalidRequestException.class).hasFieldOrPropertyWithValue("code", "invalid_cursor");
+    }
+
+    /** Tables created before the by-holder index existed (an old .airlock/data) are reported, not silently used. */
+    @Test
+    void missingIndexes_namesTheIndexAnOldTableLacks() {
+        TableSchema oldAudit = new TableSchema(Tables.AUDIT.logicalName(), Tables.AUDIT.partitionKey(),
+                Tables.AUDIT.sortKey(), Tables.AUDIT.indexes().stream()
+                .filter(i -> !i.name().equals(Tables.AUDIT_BY_HOLDER)).toList(), Tables.AUDIT.ttlAttribute());
+        fixture.client().createTable(TableBootstrap.createTableRequest(oldAudit, "old-audit"));
+        TableBootstrap bootstrap = new TableBootstrap(fixture.client());
+
+        assertThat(bootstrap.missingIndexes(new TableNames(fixture.tables().requests(), "old-audit")))
+                .containsExactly("old-audit/" + Tables.AUDIT_BY_HOLDER);
+        assertThat(bootstrap.missingIndexes(fixture.tables())).isEmpty();
     }
 
     private void issue(String holder, String serial, Instant validBefore) {
