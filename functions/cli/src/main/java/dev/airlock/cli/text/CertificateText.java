@@ -28,7 +28,7 @@ public final class CertificateText {
                     Times.minute(RequestText.text(c, "validAfter")), Times.minute(RequestText.text(c, "validBefore")),
                     issuedFor(c), RequestText.text(c, "state")).stream().map(TerminalText::escape).toList());
         }
-        return pad(rows);
+        return Columns.lines(rows);
     }
 
     /** {@code request bc8ca931} or {@code base roles contractor}. */
@@ -36,30 +36,5 @@ public final class CertificateText {
         String requestId = RequestText.text(c, "requestId");
         return requestId.isEmpty() ? "base roles " + String.join(",", RequestText.strings(c.get("roles")))
                 : "request " + RequestText.prefix(requestId);
-    }
-
-    private static List<String> pad(List<List<String>> rows) {
-        int[] widths = new int[HEADER.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], length(row.get(i)));
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == 0 ? "" : "  ").append(row.get(i));
-                if (i < row.size() - 1) {
-                    line.append(" ".repeat(widths[i] - length(row.get(i))));
-                }
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static int length(String text) {
-        return text.codePointCount(0, text.length());
     }
 }
