@@ -50,6 +50,8 @@ class PrimingTest {
                     "list GET /requests -> 200",
                     "list GET /requests/{id} (no token) -> 401",
                     "list GET /requests/{id} -> 404",
+                    "list GET /requests/{id}/audit (no token) -> 401",
+                    "list GET /requests/{id}/audit -> 404",
                     "list GET /certificates (no token) -> 401",
                     "list GET /certificates -> 200",
                     "list GET /me (no token) -> 401",
