@@ -221,6 +221,7 @@ public final class AirlockStack extends Stack {
             case EXPIRY_INDEX -> List.of(tables.requestsIndexArn(Tables.REQUESTS_BY_EXPIRY));
             case KRL_INDEX -> List.of(tables.requestsIndexArn(Tables.REQUESTS_BY_KRL));
             case AUDIT_SERIAL_INDEX -> List.of(tables.auditIndexArn(Tables.AUDIT_BY_SERIAL));
+            case AUDIT_HOLDER_INDEX -> List.of(tables.auditIndexArn(Tables.AUDIT_BY_HOLDER));
             case AUDIT_TABLE -> List.of(tables.audit().getTableArn());
             case CA_KEY -> List.of(caKey.keyArn());
             case CURSOR_KEY_SECRET -> List.of(cursorKey.getSecretArn());

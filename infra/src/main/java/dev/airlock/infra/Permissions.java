@@ -40,6 +40,8 @@ public final class Permissions {
         KRL_INDEX,
         /** Only the audit table's sparse by-serial index (issuance records, for certificate revocation). */
         AUDIT_SERIAL_INDEX,
+        /** Only the audit table's sparse by-holder index (issuance records, for {@code GET /certificates}). */
+        AUDIT_HOLDER_INDEX,
         /** The append-only audit table. */
         AUDIT_TABLE,
         /** The CA key in KMS. */
@@ -115,11 +117,14 @@ public final class Permissions {
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
                     new Grant(Target.AUDIT_TABLE, List.of(PUT, CHECK), IN_TRANSACT_WRITE)),
             // read only; reads its cursor key once at start-up (never in its environment); reads request
-            // chains of the audit table for GET /requests/{id}/audit, and only those (ONLY_REQUEST_CHAINS)
+            // chains of the audit table for GET /requests/{id}/audit, and only those (ONLY_REQUEST_CHAINS),
+            // and the audit's by-holder index for GET /certificates (the caller's issuance records; KRL
+            // entries by id with GetItem on the requests table)
             Routes.LIST, List.of(
                     new Grant(Target.REQUESTS_TABLE, List.of(GET, QUERY)),
                     new Grant(Target.REQUESTS_INDEXES, List.of(QUERY)),
                     new Grant(Target.AUDIT_TABLE, List.of(QUERY), ONLY_REQUEST_CHAINS),
+                    new Grant(Target.AUDIT_HOLDER_INDEX, List.of(QUERY)),
                     new Grant(Target.CURSOR_KEY_SECRET, List.of("secretsmanager:GetSecretValue"))),
             // reviews, and request revocation: request + audit record + KRL entry (Put) + KRL version (Update)
             Routes.APPROVE, List.of(

@@ -66,7 +66,7 @@ class PermissionsTest {
                 Arguments.of(Routes.LIST, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:Query",
                         "requests/index/* dynamodb:Query", "cursor-key secretsmanager:GetSecretValue",
-                        "audit dynamodb:Query")),
+                        "audit dynamodb:Query", "audit/index/byHolder dynamodb:Query")),
                 Arguments.of(Routes.APPROVE, Set.of(
                         "requests dynamodb:GetItem", "requests dynamodb:PutItem", "requests dynamodb:UpdateItem",
                         "requests dynamodb:ConditionCheckItem", "audit dynamodb:PutItem",
@@ -114,11 +114,12 @@ class PermissionsTest {
         assertThat(Permissions.BY_FUNCTION.keySet()).containsExactlyInAnyOrderElementsOf(Catalogue.names());
     }
 
+    /** {@code list} only queries: request chains of the audit table and its by-holder index (a caller's issuance records). */
     @Test
-    void listIsReadOnlyAndOnlyQueriesTheAudit() {
+    void listIsReadOnlyAndOnlyQueriesTheAuditAndItsByHolderIndex() {
         assertThat(grantsOf(Routes.LIST))
-                .filteredOn(g -> g.startsWith(AUDIT + " "))
-                .containsExactly(AUDIT + " dynamodb:Query");
+                .filteredOn(g -> g.startsWith(AUDIT))
+                .containsExactlyInAnyOrder(AUDIT + " dynamodb:Query", "audit/index/byHolder dynamodb:Query");
         assertThat(grantsOf(Routes.LIST))
                 .filteredOn(g -> g.contains(" dynamodb:"))
                 .isNotEmpty()

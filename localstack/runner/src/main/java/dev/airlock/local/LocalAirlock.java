@@ -139,7 +139,11 @@ public final class LocalAirlock implements AutoCloseable {
             DynamoDbClient dynamoDb = clients.dynamoDb();
             resources.push(dynamoDb);
             TableNames tables = new TableNames(config.requestsTable(), config.auditTable());
-            new TableBootstrap(dynamoDb).ensureTables(tables);
+            TableBootstrap bootstrap = new TableBootstrap(dynamoDb);
+            bootstrap.ensureTables(tables);
+            bootstrap.missingIndexes(tables).forEach(index -> LOG.warn("index {} is missing: the tables were created "
+                    + "before it existed and the routes that read it will fail; delete the data directory's "
+                    + "dynamodb folder once (docs/LOCAL.md)", index));
             if (AnchorBootstrap.ensureStream(dynamoDb, config.auditTable())) {
                 LOG.info("enabled the stream of {} (checkpoints anchor records appended from now on)", config.auditTable());
             }

@@ -7,10 +7,13 @@ import dev.airlock.app.http.ClaimsIdentity;
 import dev.airlock.app.http.HttpFunction;
 import dev.airlock.app.http.Responses;
 import dev.airlock.app.json.AuditJson;
+import dev.airlock.app.json.CallerProfileJson;
 import dev.airlock.app.json.RequestJson;
 import dev.airlock.core.api.Routes;
 import dev.airlock.core.port.Page;
 import dev.airlock.core.port.PageRequest;
+import dev.airlock.core.usecase.DescribeCaller;
+import dev.airlock.core.usecase.ListCertificates;
 import dev.airlock.core.usecase.ListRequests;
 import dev.airlock.core.usecase.ReadRequestAudit;
 import dev.airlock.core.usecase.RequestFilter;
@@ -25,19 +28,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code list}: {@code GET /requests} (filtered, paginated), {@code GET /requests/{id}}, its audit chain
- * {@code GET /requests/{id}/audit}, and the public
- * {@code GET /.well-known/airlock} (the CLI's sign-in settings).
+ * {@code list}, the read side: {@code GET /requests} (filtered, paginated), {@code GET /requests/{id}},
+ * its audit chain {@code GET /requests/{id}/audit}, {@code GET /certificates} (the caller's own),
+ * {@code GET /me} (who the caller is to Airlock), and the public {@code GET /.well-known/airlock}
+ * (the CLI's sign-in settings).
  */
 public final class ListFunction extends HttpFunction {
 
     /** @param config the deployment's sign-in settings, for the public {@code GET /.well-known/airlock} */
-    public ListFunction(ClaimsIdentity identities, ListRequests listRequests, ReadRequestAudit readAudit, Clock clock,
+    public ListFunction(ClaimsIdentity identities, ListRequests listRequests, ReadRequestAudit readAudit,
+                        ListCertificates listCertificates, DescribeCaller describeCaller, Clock clock,
                         AirlockConfig config) {
-        this(identities, listRequests, readAudit, clock, new WellKnownAirlock(config));
+        this(identities, listRequests, readAudit, new CertificateListing(listCertificates), describeCaller, clock,
+                new WellKnownAirlock(config));
     }
 
-    private ListFunction(ClaimsIdentity identities, ListRequests listRequests, ReadRequestAudit readAudit, Clock clock,
+    private ListFunction(ClaimsIdentity identities, ListRequests listRequests, ReadRequestAudit readAudit,
+                         CertificateListing certificates, DescribeCaller describeCaller, Clock clock,
                          WellKnownAirlock wellKnown) {
         super(Routes.LIST, identities, Map.of(
                 "GET /.well-known/airlock", (request, caller) -> Responses.json(200, wellKnown.get(), Responses.publicCache()),
@@ -45,7 +52,10 @@ public final class ListFunction extends HttpFunction {
                 "GET /requests/{id}", (request, caller) -> Responses.json(200,
                         RequestJson.of(listRequests.get(caller, request.pathParam("id")), clock.instant())),
                 "GET /requests/{id}/audit", (request, caller) -> Responses.json(200,
-                        AuditJson.of(readAudit.read(caller, request.pathParam("id"))))));
+                        AuditJson.of(readAudit.read(caller, request.pathParam("id")))),
+                "GET /certificates", certificates::handle,
+                "GET /me", (request, caller) -> Responses.json(200,
+                        CallerProfileJson.of(describeCaller.describe(caller)))));
     }
 
     private static APIGatewayV2HTTPResponse list(ListRequests useCase, Clock clock, ApiRequest request,
@@ -88,7 +98,8 @@ public final class ListFunction extends HttpFunction {
         }
     }
 
-    private static int limit(ApiRequest request) {
+    /** {@code limit}: the page size, {@link PageRequest#DEFAULT_SIZE} when absent. */
+    static int limit(ApiRequest request) {
         Optional<String> text = request.query("limit");
         if (text.isEmpty()) {
             return PageRequest.DEFAULT_SIZE;

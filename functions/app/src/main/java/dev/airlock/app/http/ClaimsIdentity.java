@@ -70,7 +70,7 @@ public final class ClaimsIdentity {
      * paths in-process before the checkpoint with a caller that has no roles; no event reaches it.
      */
     public Identity identityOf(String user, Map<String, List<String>> claims) {
-        return new Identity(user, roles.current().baseRolesFor(claims));
+        return new Identity(user, roles.current().baseRolesFor(claims), claims.getOrDefault(GROUPS, List.of()));
     }
 
     private static Optional<String> authorization(APIGatewayV2HTTPEvent event) {

@@ -89,7 +89,7 @@ public final class AwsPorts implements Ports, AutoCloseable {
         this.ca = Memo.of(this::registeredCa);
         this.revocations = Memo.of(() -> new DynamoDbRevocationStore(dynamoDb.get(), tables,
                 store.get()));
-        this.issued = Memo.of(() -> new DynamoDbIssuedCertificates(dynamoDb.get(), tables));
+        this.issued = Memo.of(() -> new DynamoDbIssuedCertificates(dynamoDb.get(), tables, cursors()));
         this.s3 = Memo.of(clients::s3);
         this.checkpointStore = Memo.of(() -> new DynamoDbCheckpointStore(dynamoDb.get(), tables, clock));
         this.checkpointSigner = Memo.of(() -> new KmsCheckpointSigner(kms.get(), checkpointSettings().auditKeyId()));

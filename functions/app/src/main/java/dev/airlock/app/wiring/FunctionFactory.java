@@ -25,6 +25,8 @@ import dev.airlock.core.usecase.RevokeCertificate;
 import dev.airlock.core.usecase.RevokeRequest;
 import dev.airlock.core.usecase.GetCaPublicKey;
 import dev.airlock.core.usecase.IssueCertificate;
+import dev.airlock.core.usecase.DescribeCaller;
+import dev.airlock.core.usecase.ListCertificates;
 import dev.airlock.core.usecase.ListRequests;
 import dev.airlock.core.usecase.ReadRequestAudit;
 import dev.airlock.core.usecase.RequestAccess;
@@ -103,7 +105,8 @@ public final class FunctionFactory {
     private ListFunction listFunction() {
         ListRequests listRequests = new ListRequests(ports.store(), ports.roleCatalog(), clock);
         return new ListFunction(identities(), listRequests, new ReadRequestAudit(listRequests, ports.auditLog()),
-                clock, config);
+                new ListCertificates(ports.issuedCertificates(), ports.revocations(), clock),
+                new DescribeCaller(ports.roleCatalog(), clock), clock, config);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.airlock.core.storage.Tables;
 import dev.airlock.core.usecase.IssueCertificate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,8 +48,21 @@ final class AuditItemMapper {
         String serial = record.details().get("serial");
         if (record.is(IssueCertificate.ACTION) && serial != null) {
             item.put(Tables.AUDIT_SERIAL, s(serial)); // derived like day/atKey: the by-serial index only
+            putHolderKey(item, record);
         }
         return item;
+    }
+
+    /**
+     * The by-holder index's key: the holder (the record's actor, who asked for the certificate) and
+     * the certificate's expiry in epoch seconds. Derived and not hashed, like the other index keys.
+     */
+    private static void putHolderKey(Map<String, AttributeValue> item, AuditRecord record) {
+        String validBefore = record.details().get("validBefore");
+        if (validBefore != null) {
+            item.put(Tables.AUDIT_CERT_HOLDER, s(record.actor()));
+            item.put(Tables.AUDIT_CERT_UNTIL, n(Instant.parse(validBefore).getEpochSecond()));
+        }
     }
 
     /**

@@ -68,6 +68,26 @@ public final class TableBootstrap {
         schema.ttlAttribute().ifPresent(attribute -> enableTtl(tableName, attribute));
     }
 
+    /**
+     * The indexes {@link Tables} defines that the existing tables lack, as {@code table/index}. Tables
+     * are created only when absent, so tables made before an index was added keep lacking it (the
+     * embedded DynamoDB cannot add one; real DynamoDB could, with UpdateTable); the caller says so
+     * instead of letting the routes that query it fail later with a bare 500.
+     */
+    public List<String> missingIndexes(TableNames names) {
+        List<String> missing = new ArrayList<>();
+        missing.addAll(missingIndexes(Tables.REQUESTS, names.requests()));
+        missing.addAll(missingIndexes(Tables.AUDIT, names.audit()));
+        return missing;
+    }
+
+    private List<String> missingIndexes(TableSchema schema, String tableName) {
+        List<String> present = describe(tableName).map(t -> t.globalSecondaryIndexes().stream()
+                .map(i -> i.indexName()).toList()).orElse(List.of());
+        return schema.indexes().stream().map(IndexSchema::name).filter(name -> !present.contains(name))
+                .map(name -> tableName + "/" + name).toList();
+    }
+
     /** The CreateTable request for {@code schema} under {@code tableName} (on-demand billing). */
     public static CreateTableRequest createTableRequest(TableSchema schema, String tableName) {
         List<AttributeDefinition> definitions = schema.keyAttributes().stream()

@@ -49,7 +49,8 @@ class BaseRoleRevocationFaultIT {
         fixture = DynamoDbFixture.create();
         new DynamoDbAuditLog(fixture.client(), fixture.tables(), Clock.systemUTC()).append("user#bob", "bob",
                 AuditAction.CERTIFICATE_ISSUED, Map.of("serial", SERIAL, "keyId", "user=bob", "roles", "contractor",
-                        "validBefore", NOW.plus(Duration.ofHours(1)).toString(), "principals", "bob"));
+                        "validBefore", NOW.plus(Duration.ofHours(1)).toString(), "principals", "bob",
+                        "validAfter", NOW.toString()));
     }
 
     @AfterEach
@@ -120,7 +121,7 @@ class BaseRoleRevocationFaultIT {
         }), false);
         DynamoDbAccessRequestStore store = fixture.store(client, Clock.systemUTC());
         return new RevokeCertificate(store, new DynamoDbRevocationStore(client, fixture.tables(), store),
-                new DynamoDbIssuedCertificates(client, fixture.tables()), () -> TestRoles.parse("reviewers.yaml"),
+                new DynamoDbIssuedCertificates(client, fixture.tables(), fixture.cursors()), () -> TestRoles.parse("reviewers.yaml"),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -126,14 +126,15 @@ class DynamoDbRevocationStoreIT {
     void issuedCertificates_findTheIssuanceRecordBySerial() {
         DynamoDbAuditLog audit = new DynamoDbAuditLog(fixture.client(), fixture.tables(), Clock.systemUTC());
         audit.append("user#bob", "bob", AuditAction.CERTIFICATE_ISSUED, Map.of("serial", "99", "keyId", "user=bob",
-                "roles", "contractor", "validBefore", NOW.toString(), "principals", "bob"));
+                "roles", "contractor", "validBefore", NOW.toString(), "principals", "bob",
+                "validAfter", NOW.minusSeconds(3600).toString()));
         audit.append("user#bob", "bob", AuditAction.CERTIFICATE_REVOKED, Map.of("serial", "99", "reason", ""));
-        DynamoDbIssuedCertificates lookup = new DynamoDbIssuedCertificates(fixture.client(), fixture.tables());
+        DynamoDbIssuedCertificates lookup = new DynamoDbIssuedCertificates(fixture.client(), fixture.tables(), fixture.cursors());
 
         Optional<IssuedCertificateRecord> found = lookup.find("99");
 
         assertThat(found).contains(new IssuedCertificateRecord("99", "bob", List.of("contractor"), Optional.empty(),
-                NOW, "user=bob"));
+                NOW, "user=bob", List.of("bob"), NOW.minusSeconds(3600)));
         assertThat(lookup.find("98")).isEmpty();
     }
 

@@ -54,7 +54,7 @@ class TableBootstrapTest {
 
         assertThat(request.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
                 .containsExactly(Tables.AUDIT_CHAIN + ":HASH", Tables.AUDIT_SEQ + ":RANGE");
-        assertThat(request.globalSecondaryIndexes()).hasSize(2);
+        assertThat(request.globalSecondaryIndexes()).hasSize(3);
         assertThat(request.globalSecondaryIndexes().get(0)).satisfies(i -> {
             assertThat(i.indexName()).isEqualTo(Tables.AUDIT_BY_DAY);
             assertThat(i.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
@@ -64,6 +64,11 @@ class TableBootstrapTest {
             assertThat(i.indexName()).isEqualTo(Tables.AUDIT_BY_SERIAL);
             assertThat(i.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
                     .containsExactly(Tables.AUDIT_SERIAL + ":HASH");
+        });
+        assertThat(request.globalSecondaryIndexes().get(2)).satisfies(i -> {
+            assertThat(i.indexName()).isEqualTo(Tables.AUDIT_BY_HOLDER);
+            assertThat(i.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
+                    .containsExactly(Tables.AUDIT_CERT_HOLDER + ":HASH", Tables.AUDIT_CERT_UNTIL + ":RANGE");
         });
     }
 }

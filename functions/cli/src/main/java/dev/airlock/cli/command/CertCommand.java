@@ -3,7 +3,7 @@ package dev.airlock.cli.command;
 import dev.airlock.cli.Cli;
 import picocli.CommandLine.Command;
 
-/** {@code access cert revoke}: work with issued certificates. */
+/** {@code access cert ls|revoke}: work with issued certificates. */
 @Command(name = "cert")
 public final class CertCommand extends GroupCommand {
 

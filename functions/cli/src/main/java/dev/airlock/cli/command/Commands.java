@@ -39,7 +39,8 @@ public final class Commands {
                 .addSubcommand(new RequestDropCommand(cli))
                 .addSubcommand(new RequestRevokeCommand(cli)));
         TOP_LEVEL.put("ca", cli -> new CommandLine(new CaCommand(cli)));
-        TOP_LEVEL.put("cert", cli -> new CommandLine(new CertCommand(cli)).addSubcommand(new CertRevokeCommand(cli)));
+        TOP_LEVEL.put("cert", cli -> new CommandLine(new CertCommand(cli)).addSubcommand(new CertLsCommand(cli))
+                .addSubcommand(new CertRevokeCommand(cli)));
         TOP_LEVEL.put("krl", cli -> new CommandLine(new KrlCommand(cli)));
         TOP_LEVEL.put("audit", cli -> new CommandLine(new AuditCommand(cli)).addSubcommand(new AuditVerifyCommand(cli)));
         TOP_LEVEL.put("roles", cli -> new CommandLine(new RolesCommand(cli)).addSubcommand(new RolesApplyCommand(cli))

@@ -3,26 +3,28 @@ package dev.airlock.cli.command;
 import dev.airlock.cli.Cli;
 import dev.airlock.cli.CliException;
 import dev.airlock.cli.Exit;
+import dev.airlock.cli.auth.Credentials;
+import dev.airlock.cli.http.ApiClient;
 import dev.airlock.cli.http.RequestListing;
 import dev.airlock.cli.sso.Session;
 import dev.airlock.cli.sso.SignIn;
 import dev.airlock.cli.text.Json;
-import dev.airlock.cli.text.Times;
+import dev.airlock.cli.text.RequestText;
+import dev.airlock.cli.text.StatusText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code access status}: who the signed-in session names, with which groups, the roles of the
- * person's approved requests, and until when the token holds (tsh status). Base roles come from the
- * server's role file ({@code claims_to_roles} on these claims) and no API reports them, so the groups
- * are shown instead and the output says so.
+ * {@code access status}: who Airlock takes the caller for ({@code GET /me}: user, groups, base roles and
+ * their logins, what they may request and review), the roles of their approved requests, and for a
+ * signed-in session until when it holds — {@code tsh status}. Works with any credential the CLI uses.
  */
 @Command(name = "status")
 public final class StatusCommand implements Callable<Integer> {
@@ -42,43 +44,29 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         cli.console().jsonOutput(json || cli.global().json());
-        Session session = SignIn.store(cli).read().orElseThrow(() -> new CliException(Exit.DENIED,
-                "not signed in to " + cli.apiUrl() + ": run 'access login'"));
-        // A call with the session's token: refreshes it when due and shows it still works.
-        List<ObjectNode> approved = cli.listing(cli.api()).all("state=APPROVED&user=" + RequestListing.encode(session.user()));
-        Session current = SignIn.store(cli).read().orElse(session);
+        Credentials credentials = cli.credentials();
+        if (!credentials.configured()) {
+            throw new CliException(Exit.DENIED, "not signed in to " + cli.apiUrl() + ": run 'access login'");
+        }
+        // Calls with the token in use: a session's is refreshed when due, and the calls show it still works.
+        ApiClient api = cli.api();
+        ObjectNode me = api.json("GET", "/me", null);
+        String user = RequestText.text(me, "user");
+        List<ObjectNode> approved = cli.listing(api).all("state=APPROVED&user=" + RequestListing.encode(user));
+        Optional<Session> session = credentials.fromSession() ? SignIn.store(cli).read() : Optional.empty();
         if (cli.console().json()) {
-            cli.console().printData(Json.pretty(json(current, approved)));
+            cli.console().printData(Json.pretty(json(me, approved, session)));
             return Exit.OK;
         }
-        cli.console().say("> Airlock:       " + current.url());
-        cli.console().say("  Signed in as:  " + current.user());
-        cli.console().say("  Issuer:        " + current.deployment().issuer());
-        cli.console().say("  Groups:        " + (current.groups().isEmpty() ? "(none)" : String.join(", ", current.groups()))
-                + "  (base roles follow from these by the server's role file)");
-        cli.console().say("  Access:        " + (approved.isEmpty() ? "no approved request" : String.join("; ", access(approved))));
-        cli.console().say("  Valid until:   " + Times.minuteUtc(current.expiresAt().toString())
-                + (current.refreshToken().isPresent() ? " (renewed with the refresh token while the provider allows)"
-                : " (then sign in again)"));
+        StatusText.lines(cli.apiUrl().toString(), me, approved, session, credentials.origin())
+                .forEach(cli.console()::printSafe);
         return Exit.OK;
     }
 
-    private static List<String> access(List<ObjectNode> approved) {
-        List<String> lines = new ArrayList<>();
-        for (ObjectNode request : approved) {
-            List<String> roles = new ArrayList<>();
-            request.path("roles").forEach(role -> roles.add(role.asString()));
-            String until = Json.text(request, "accessExpiresAt").map(Times::minuteUtc).map(t -> " until " + t).orElse("");
-            lines.add(String.join(",", roles) + " (request " + Json.text(request, "id").orElse("?").substring(0, 8) + until + ")");
-        }
-        return lines;
-    }
-
-    private static ObjectNode json(Session session, List<ObjectNode> approved) {
-        ObjectNode json = Json.object().put("url", session.url()).put("user", session.user())
-                .put("issuer", session.deployment().issuer()).put("expiresAt", session.expiresAt().toString())
-                .put("refreshable", session.refreshToken().isPresent());
-        session.groups().forEach(json.putArray("groups")::add);
+    private static ObjectNode json(ObjectNode me, List<ObjectNode> approved, Optional<Session> session) {
+        ObjectNode json = me.deepCopy();
+        session.ifPresent(s -> json.put("url", s.url()).put("issuer", s.deployment().issuer())
+                .put("expiresAt", s.expiresAt().toString()).put("refreshable", s.refreshToken().isPresent()));
         ArrayNode requests = json.putArray("approvedRequests");
         approved.forEach(requests::add);
         return json;

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code GET /requests}, every page: follows {@code nextCursor} until it is null (a page may be short,
- * even empty, while more follow), with the page size of {@code AIRLOCK_PAGE_SIZE} when set.
+ * A paged listing ({@code GET /requests}, {@code GET /certificates}), every page: follows
+ * {@code nextCursor} until it is null (a page may be short, even empty, while more follow), with the
+ * page size of {@code AIRLOCK_PAGE_SIZE} when set.
  */
 public final class RequestListing {
 
@@ -31,6 +32,11 @@ public final class RequestListing {
 
     /** Every request of {@code GET /requests?query} ({@code query} already encoded, may be empty). */
     public List<ObjectNode> all(String query) {
+        return all("/requests", query);
+    }
+
+    /** Every item of {@code GET path?query}, a listing shaped as {@code GET /requests} is. */
+    public List<ObjectNode> all(String path, String query) {
         String base = query;
         if (pageSize.isPresent()) {
             if (!pageSize.get().matches("[0-9]+")) {
@@ -43,8 +49,8 @@ public final class RequestListing {
         String cursor = null;
         for (int pages = 0; ; pages++) {
             String pageQuery = cursor == null ? base : join(base, "cursor=" + encode(cursor));
-            ObjectNode page = api.json("GET", "/requests" + (pageQuery.isEmpty() ? "" : "?" + pageQuery), null);
-            cursor = cursorOf(page);
+            ObjectNode page = api.json("GET", path + (pageQuery.isEmpty() ? "" : "?" + pageQuery), null);
+            cursor = cursorOf(page, path);
             for (JsonNode item : page.get("items")) {
                 if (item instanceof ObjectNode object) {
                     items.add(object);
@@ -57,17 +63,17 @@ public final class RequestListing {
                 throw new CliException(Exit.UNAVAILABLE, "the server returned the same list cursor twice; giving up");
             }
             if (pages + 1 >= MAX_PAGES) {
-                throw new CliException(Exit.UNAVAILABLE, "more than " + MAX_PAGES
-                        + " pages of requests; narrow the listing with --state or --user");
+                throw new CliException(Exit.UNAVAILABLE, "more than " + MAX_PAGES + " pages from " + path
+                        + "; narrow the listing");
             }
         }
     }
 
-    private String cursorOf(ObjectNode page) {
+    private String cursorOf(ObjectNode page, String path) {
         JsonNode items = page.get("items");
         JsonNode next = page.get("nextCursor");
         if (items == null || !items.isArray() || (next != null && !next.isNull() && !next.isString())) {
-            throw new CliException(Exit.UNAVAILABLE, "unexpected reply from " + api.baseUrl() + "/requests (no items array)");
+            throw new CliException(Exit.UNAVAILABLE, "unexpected reply from " + api.baseUrl() + path + " (no items array)");
         }
         return next == null || next.isNull() || next.asString().isEmpty() ? null : next.asString();
     }

@@ -32,24 +32,7 @@ public final class RequestText {
                     cell(cut(oneLine(text(request, "reason")), REASON_WIDTH)),
                     cell(Times.minute(text(request, "createdAt"))), cell(text(request, "state"))));
         }
-        int[] widths = new int[HEADER.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], length(row.get(i)));
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == 0 ? "" : "  ").append(row.get(i));
-                if (i < row.size() - 1) {
-                    line.append(" ".repeat(widths[i] - length(row.get(i))));
-                }
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        return Columns.lines(rows);
     }
 
     /** The show page. */

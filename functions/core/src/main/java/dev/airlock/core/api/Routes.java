@@ -25,6 +25,8 @@ public final class Routes {
             new Route("GET", "/requests", LIST),
             new Route("GET", "/requests/{id}", LIST),
             new Route("GET", "/requests/{id}/audit", LIST),
+            new Route("GET", "/certificates", LIST),
+            new Route("GET", "/me", LIST),
             new Route("POST", "/requests/{id}/reviews", APPROVE),
             new Route("POST", "/requests/{id}/revocation", APPROVE),
             new Route("POST", "/certificates", SIGN),

@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param requestId   the request it was issued under; empty for base roles only
  * @param validBefore its expiry
  * @param keyId       its key id
+ * @param principals  the logins it is valid for, as issued
+ * @param validAfter  start of its validity
  */
 public record IssuedCertificateRecord(String serial, String holder, List<String> roles, Optional<String> requestId,
-                                      Instant validBefore, String keyId) {
+                                      Instant validBefore, String keyId, List<String> principals,
+                                      Instant validAfter) {
 
     public IssuedCertificateRecord {
         Objects.requireNonNull(serial, "serial");
@@ -25,5 +28,7 @@ public record IssuedCertificateRecord(String serial, String holder, List<String>
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(validBefore, "validBefore");
         Objects.requireNonNull(keyId, "keyId");
+        principals = List.copyOf(principals);
+        Objects.requireNonNull(validAfter, "validAfter");
     }
 }

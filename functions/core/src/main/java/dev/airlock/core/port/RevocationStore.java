@@ -45,7 +45,10 @@ public interface RevocationStore {
     AuditRecord revokeAndAppend(KrlEntry entry, String chain, Instant at, String actor, AuditAction action,
                                 Map<String, String> details);
 
-    /** Whether an entry with this id is in the index (expired entries the sweep has not dropped included). */
+    /**
+     * Whether an entry with this id was ever written: the sweep takes expired entries out of the KRL
+     * ({@link #dropExpired}) but they stay records of the revocation, so this stays true.
+     */
     boolean contains(String entryId);
 
     /** The version, then every entry whose {@code until} is after {@code now}, in one index query. */

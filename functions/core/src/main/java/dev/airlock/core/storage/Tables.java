@@ -61,6 +61,15 @@ public final class Tables {
     public static final String AUDIT_SERIAL = "serial";
     /** Sparse index finding a certificate's issuance record by serial (certificate revocation). */
     public static final String AUDIT_BY_SERIAL = "bySerial";
+    /** The holder of the certificate a {@code certificate.issued} record issued; only those records carry it. */
+    public static final String AUDIT_CERT_HOLDER = "certHolder";
+    /** Epoch second of that certificate's {@code validBefore}: the by-holder index's sort key. */
+    public static final String AUDIT_CERT_UNTIL = "certUntil";
+    /**
+     * Sparse index of issuance records by holder, latest expiry first: {@code certHolder = :user AND
+     * certUntil > :now} is a user's unexpired certificates ({@code GET /certificates}) and reads nothing else.
+     */
+    public static final String AUDIT_BY_HOLDER = "byHolder";
 
     public static final TableSchema REQUESTS = new TableSchema(
             "airlock-requests",
@@ -84,7 +93,9 @@ public final class Tables {
             List.of(new IndexSchema(AUDIT_BY_DAY, new KeyAttribute(AUDIT_DAY, KeyType.S),
                             Optional.of(new KeyAttribute(AUDIT_AT_KEY, KeyType.S)), Projection.ALL, List.of()),
                     new IndexSchema(AUDIT_BY_SERIAL, new KeyAttribute(AUDIT_SERIAL, KeyType.S),
-                            Optional.empty(), Projection.ALL, List.of())),
+                            Optional.empty(), Projection.ALL, List.of()),
+                    new IndexSchema(AUDIT_BY_HOLDER, new KeyAttribute(AUDIT_CERT_HOLDER, KeyType.S),
+                            Optional.of(new KeyAttribute(AUDIT_CERT_UNTIL, KeyType.N)), Projection.ALL, List.of())),
             Optional.empty());
 
     public static final List<TableSchema> ALL = List.of(REQUESTS, AUDIT);

@@ -22,11 +22,15 @@ public final class IssuedCertificates {
         if (!record.is(IssueCertificate.ACTION)) {
             throw new IllegalArgumentException("not a " + IssueCertificate.ACTION + " record: " + record.action());
         }
-        String roles = require(record, "roles");
-        List<String> roleList = roles.isEmpty() ? List.of() : Arrays.asList(roles.split(","));
-        return new IssuedCertificateRecord(require(record, "serial"), record.actor(), roleList,
+        return new IssuedCertificateRecord(require(record, "serial"), record.actor(), list(require(record, "roles")),
                 Optional.ofNullable(record.details().get("requestId")),
-                Instant.parse(require(record, "validBefore")), require(record, "keyId"));
+                Instant.parse(require(record, "validBefore")), require(record, "keyId"),
+                list(require(record, "principals")), Instant.parse(require(record, "validAfter")));
+    }
+
+    /** AuditDetails writes lists comma-separated; role names and logins hold no comma. */
+    private static List<String> list(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     private static String require(AuditRecord record, String key) {

@@ -26,6 +26,8 @@ public final class InMemoryRevocationStore implements RevocationStore {
     private final InMemoryAccessRequestStore requests;
     private final AuditLog auditLog;
     private final Map<String, KrlEntry> entries = new LinkedHashMap<>();
+    /** Entries the sweep took out of the KRL: the adapter keeps their items, so contains() still knows them. */
+    private final java.util.Set<String> dropped = new java.util.HashSet<>();
     private long version;
 
     /** @param auditLog where {@link #revokeAndAppend} appends (the same log the use cases read) */
@@ -48,7 +50,7 @@ public final class InMemoryRevocationStore implements RevocationStore {
 
     @Override
     public synchronized void revoke(KrlEntry entry) {
-        if (entries.containsKey(entry.id())) {
+        if (contains(entry.id())) {
             throw new ConflictException("already_revoked", entry.id() + " is already revoked");
         }
         entries.put(entry.id(), entry);
@@ -59,7 +61,7 @@ public final class InMemoryRevocationStore implements RevocationStore {
     @Override
     public synchronized AuditRecord revokeAndAppend(KrlEntry entry, String chain, Instant at, String actor,
                                                     AuditAction action, Map<String, String> details) {
-        if (entries.containsKey(entry.id())) {
+        if (contains(entry.id())) {
             throw new ConflictException("already_revoked", entry.id() + " is already revoked");
         }
         AuditRecord record = auditLog.append(chain, actor, action, details);
@@ -70,7 +72,7 @@ public final class InMemoryRevocationStore implements RevocationStore {
 
     @Override
     public synchronized boolean contains(String entryId) {
-        return entries.containsKey(entryId);
+        return entries.containsKey(entryId) || dropped.contains(entryId);
     }
 
     @Override
@@ -84,6 +86,7 @@ public final class InMemoryRevocationStore implements RevocationStore {
         List<String> due = new ArrayList<>();
         entries.values().stream().filter(e -> !e.until().isAfter(now)).limit(limit).forEach(e -> due.add(e.id()));
         due.forEach(entries::remove);
+        dropped.addAll(due);
         if (!due.isEmpty()) {
             version++;
         }

@@ -103,6 +103,15 @@ public final class CertificatePolicy {
                 validity.validAfter(), validity.validBefore(), extensions(contributing));
     }
 
+    /** What {@link #grant} gives {@code caller} without a request, without signing anything. */
+    public BaseAccess baseAccess(Identity caller) {
+        Objects.requireNonNull(caller, "caller");
+        List<Role> base = caller.roles().stream().map(roles::require).toList();
+        List<String> principals = principals(base);
+        boolean always = base.stream().anyMatch(r -> r.options().requestAccess() == RequestAccess.ALWAYS);
+        return new BaseAccess(principals, strictestSessionTtl(base), !always && !principals.isEmpty());
+    }
+
     private static void requireNoAlwaysStrategy(List<Role> base) {
         base.stream().filter(r -> r.options().requestAccess() == RequestAccess.ALWAYS).findFirst().ifPresent(r -> {
             throw new AccessDeniedException("request_required", "your role '" + r.name()

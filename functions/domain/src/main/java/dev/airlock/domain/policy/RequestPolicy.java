@@ -126,6 +126,21 @@ public final class RequestPolicy {
         return new RequesterGuidance(prompt(base), List.copyOf(reviewers));
     }
 
+    /**
+     * The roles {@code requester} may ask for now: listed in {@code allow.request.roles} of a base role,
+     * denied by none ({@code deny.request.roles}) and not already held — exactly what {@link #validate}
+     * accepts one by one. Sorted.
+     */
+    public List<String> requestableRoles(Identity requester) {
+        Objects.requireNonNull(requester, "requester");
+        List<Role> base = requester.roles().stream().map(roles::require).toList();
+        TreeSet<String> requestable = new TreeSet<>();
+        base.forEach(r -> requestable.addAll(r.allow().request().roles()));
+        requestable.removeIf(role -> requester.holds(role)
+                || base.stream().anyMatch(r -> r.deny().request().roles().contains(role)));
+        return List.copyOf(requestable);
+    }
+
     private static Optional<String> prompt(List<Role> base) {
         return base.stream().map(r -> r.options().requestPrompt()).flatMap(Optional::stream).findFirst();
     }

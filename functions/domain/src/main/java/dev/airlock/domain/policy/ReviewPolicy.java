@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * Who may review what (docs/ARCHITECTURE.md "Domain"): the reviewer must hold a base role whose
@@ -61,6 +62,18 @@ public final class ReviewPolicy {
         boolean allowed = held.stream()
                 .anyMatch(r -> r.allow().reviewRequests().roles().containsAll(reviewed));
         return allowed && !denied;
+    }
+
+    /**
+     * The roles whose requests {@code reviewer} may review: each one alone passes {@link #mayReviewRoles}
+     * (a base role allows it, none denies it). Sorted; a request for several roles also needs one base
+     * role covering them all.
+     */
+    public List<String> reviewableRoles(Identity reviewer) {
+        Objects.requireNonNull(reviewer, "reviewer");
+        TreeSet<String> named = new TreeSet<>();
+        reviewer.roles().stream().map(roles::require).forEach(r -> named.addAll(r.allow().reviewRequests().roles()));
+        return named.stream().filter(role -> mayReviewRoles(reviewer, List.of(role))).toList();
     }
 
     /**
