@@ -134,14 +134,24 @@ public final class AirlockStack extends Stack {
     private void eventSource(FunctionSpec spec) {
         switch (spec.kind()) {
             case HTTP -> { } // AirlockApi integrates every route of the route table
-            case SCHEDULE -> Rule.Builder.create(this, AirlockApi.capitalize(spec.name()) + "Schedule")
-                    .description("Airlock: run " + spec.name() + " on schedule")
-                    .schedule(Schedule.rate(Duration.minutes(((Trigger.Schedule) spec.trigger()).rate().toMinutes())))
-                    .targets(List.of(new LambdaFunction(functions.get(spec.name()).alias())))
-                    .build();
-            case TABLE_STREAM -> new StreamSource(this, AirlockApi.capitalize(spec.name()) + "Stream", spec.name(),
-                    functions.get(spec.name()), tables.byStreamName(((Trigger.TableStream) spec.trigger()).table()));
+            case SCHEDULE -> schedule(spec, "Schedule", "on schedule", ((Trigger.Schedule) spec.trigger()).rate());
+            case TABLE_STREAM -> {
+                Trigger.TableStream stream = (Trigger.TableStream) spec.trigger();
+                new StreamSource(this, AirlockApi.capitalize(spec.name()) + "Stream", spec.name(),
+                        functions.get(spec.name()), tables.byStreamName(stream.table()));
+                // Lambda invokes a stream function only when records arrive; the heartbeat's scheduled
+                // event is read as an empty batch (StreamEvents), so a quiet table is still checkpointed.
+                stream.heartbeat().ifPresent(rate -> schedule(spec, "Heartbeat", "with an empty batch", rate));
+            }
         }
+    }
+
+    private void schedule(FunctionSpec spec, String idSuffix, String what, java.time.Duration rate) {
+        Rule.Builder.create(this, AirlockApi.capitalize(spec.name()) + idSuffix)
+                .description("Airlock: run " + spec.name() + " " + what)
+                .schedule(Schedule.rate(Duration.minutes(rate.toMinutes())))
+                .targets(List.of(new LambdaFunction(functions.get(spec.name()).alias())))
+                .build();
     }
 
     /**

@@ -40,6 +40,29 @@ class AuditStreamTest {
         assertThat(streamFunctions()).containsExactlyInAnyOrder("checkpoint", "notify");
     }
 
+    /** A quiet table invokes no stream function; checkpoint's heartbeat still takes the due checkpoint. */
+    @Test
+    void checkpointHasAOneMinuteHeartbeatRule_notifyNone() {
+        for (String function : streamFunctions()) {
+            Object alias = Map.of("Ref", template.aliasId(function));
+            List<Map<String, Object>> rules = template.ofType("AWS::Events::Rule").values().stream()
+                    .filter(rule -> TemplateJson.list(rule.get("Targets")).stream()
+                            .anyMatch(t -> alias.equals(((Map<?, ?>) t).get("Arn"))))
+                    .toList();
+            if (function.equals("checkpoint")) {
+                assertThat(rules).as(function).singleElement()
+                        .satisfies(rule -> assertThat(rule.get("ScheduleExpression")).isEqualTo("rate(1 minute)"));
+                assertThat(template.ofType("AWS::Lambda::Permission").values()).as(function)
+                        .anySatisfy(p -> {
+                            assertThat(p.get("Principal")).isEqualTo("events.amazonaws.com");
+                            assertThat(p.get("FunctionName")).isEqualTo(alias);
+                        });
+            } else {
+                assertThat(rules).as(function).isEmpty();
+            }
+        }
+    }
+
     @Test
     void everyStreamFunctionHasOneMappingOnTheAuditStream_withPartialBatchResponsesAndBoundedRetries() {
         Object auditStream = Map.of("Fn::GetAtt", List.of(template.tableId(Tables.AUDIT.logicalName()), "StreamArn"));

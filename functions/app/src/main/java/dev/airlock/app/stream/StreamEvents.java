@@ -41,6 +41,9 @@ public final class StreamEvents {
         } catch (JacksonException e) {
             throw new IllegalArgumentException("the input is not JSON (" + e.getClass().getSimpleName() + ")");
         }
+        if (isHeartbeat(root)) {
+            return List.of();
+        }
         JsonNode records = root == null ? null : root.get("Records");
         if (records == null || !records.isArray()) {
             throw new IllegalArgumentException("the input is not a DynamoDB stream event (no Records array)");
@@ -50,6 +53,15 @@ public final class StreamEvents {
             changes.add(change(record));
         }
         return changes;
+    }
+
+    /**
+     * The heartbeat of a stream trigger (core {@code Trigger.TableStream}): EventBridge's scheduled event
+     * ({@code "source": "aws.events", "detail-type": "Scheduled Event"}), an empty batch.
+     */
+    private static boolean isHeartbeat(JsonNode root) {
+        return root != null && "aws.events".equals(root.path("source").asString(""))
+                && "Scheduled Event".equals(root.path("detail-type").asString(""));
     }
 
     private static StreamChange change(JsonNode record) {

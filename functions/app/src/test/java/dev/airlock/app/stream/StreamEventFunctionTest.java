@@ -65,6 +65,18 @@ class StreamEventFunctionTest {
     }
 
     @Test
+    void aScheduledHeartbeat_shouldReachTheConsumerAsAnEmptyBatch() throws IOException {
+        List<List<StreamChange>> batches = new ArrayList<>();
+        Map<String, Object> response = new StreamEventFunction(changes -> {
+            batches.add(changes);
+            return StreamConsumer.Result.done();
+        }).apply(fixture("scheduled.json"));
+
+        assertThat(batches).containsExactly(List.of());
+        assertThat(response).isEqualTo(Map.of("batchItemFailures", List.of()));
+    }
+
+    @Test
     void anInputThatIsNotAStreamEvent_shouldBeRefusedWithoutEchoingIt() {
         StreamEventFunction function = new StreamEventFunction(record(StreamConsumer.Result.done()));
 

@@ -17,7 +17,7 @@ public final class Catalogue {
             http(Routes.APPROVE),
             http(Routes.SIGN),
             new FunctionSpec(Routes.EXPIRE, new Trigger.Schedule(Duration.ofMinutes(1))),
-            new FunctionSpec(Routes.CHECKPOINT, new Trigger.TableStream("audit")),
+            new FunctionSpec(Routes.CHECKPOINT, new Trigger.TableStream("audit", Duration.ofMinutes(1))),
             new FunctionSpec(Routes.NOTIFY, new Trigger.TableStream("audit")));
 
     private Catalogue() {

@@ -37,8 +37,10 @@ class CatalogueTest {
     }
 
     @Test
-    void checkpointConsumesTheAuditTablesStream() {
-        assertThat(Catalogue.of(Routes.CHECKPOINT).trigger()).isEqualTo(new Trigger.TableStream("audit"));
+    void checkpointConsumesTheAuditTablesStream_withAHeartbeat_notifyWithout() {
+        assertThat(Catalogue.of(Routes.CHECKPOINT).trigger())
+                .isEqualTo(new Trigger.TableStream("audit", Duration.ofMinutes(1)));
+        assertThat(Catalogue.of(Routes.NOTIFY).trigger()).isEqualTo(new Trigger.TableStream("audit"));
         assertThat(Catalogue.ofKind(Trigger.Kind.TABLE_STREAM)).extracting(FunctionSpec::name).contains(Routes.CHECKPOINT);
     }
 
@@ -46,5 +48,7 @@ class CatalogueTest {
     void triggers_shouldRefuseWhatTheirEventSourceCannotExpress() {
         assertThatThrownBy(() -> new Trigger.HttpRoutes(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Trigger.Schedule(Duration.ofSeconds(90))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Trigger.TableStream("audit", Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
