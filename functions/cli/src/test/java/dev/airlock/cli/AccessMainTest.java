@@ -42,7 +42,8 @@ class AccessMainTest {
             "--user bob --groups       | --groups needs a value               | access",
             "login --ttl soon --request-roles dba | --ttl must be a duration such as 90s, 30m or 1h30m, was 'soon' | access login",
             "--user  login             | --user needs a name                  | access login",
-            "help frob                 | no help for 'frob'                   | access help"})
+            "help frob                 | no help for 'frob'                   | access help",
+            "audit verify --since      | --since needs a value                | access audit verify"})
     void usageErrors_exit1_inTheCliWords_withAPointerToTheCommandsHelp(String args, String message, String command) {
         assertThat(run(args.strip())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8))
@@ -58,6 +59,7 @@ class AccessMainTest {
             "notifications apply --help | Usage: access notifications apply FILE",
             "help notifications   | Usage: access notifications apply FILE",
             "completion --help    | Usage: access completion",
+            "audit verify --help  | Usage: access audit verify [--since N]",
             "request list --help  | Usage: access request ls",
             "request withdraw -h  | Usage: access request drop ID"})
     void help_printsTheCommandsText(String args, String firstLine) {

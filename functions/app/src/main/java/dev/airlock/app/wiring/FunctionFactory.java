@@ -109,28 +109,33 @@ public final class FunctionFactory {
                 new DescribeCaller(ports.roleCatalog(), clock), clock, config);
     }
 
-    /**
-     * The checkpoint consumer, its ports built now when it is configured (as Lambda's init wants); in a
-     * process serving every function without checkpoint settings, only when a batch arrives — which
-     * then fails naming the missing variables.
-     */
+    /** The checkpoint consumer (docs/AUDIT.md). */
     private StreamConsumer checkpoint() {
-        Supplier<StreamConsumer> build = () -> new CheckpointFunction(new TakeCheckpoints(ports.checkpointStore(),
-                ports.checkpointSigner(), ports.checkpointAnchor(), ports.auditLog(), clock,
+        return builtWhen(config.checkpoint().isPresent(), () -> new CheckpointFunction(new TakeCheckpoints(
+                ports.checkpointStore(), ports.checkpointSigner(), ports.checkpointAnchor(), ports.auditLog(), clock,
                 config.checkpoint().map(CheckpointSettings::interval).orElse(CheckpointSettings.DEFAULT_INTERVAL)),
-                new EmbeddedMetric(System.out), clock);
-        if (config.checkpoint().isPresent()) {
-            return build.get();
-        }
-        Memo<StreamConsumer> later = Memo.of(build);
-        return changes -> later.get().consume(changes);
+                new EmbeddedMetric(System.out), clock));
     }
 
     /** The {@code notify} function's consumer (docs/NOTIFICATIONS.md). */
     public StreamConsumer notifier() {
-        return new NotifyFunction(new Notify(ports.notificationConfigs(), ports.store(),
+        return builtWhen(config.notifications().isPresent(), () -> new NotifyFunction(new Notify(
+                ports.notificationConfigs(), ports.store(),
                 new Delivery(ports.notificationSender(), Delivery.POLICY, NotifyFunction::log), NotifyFunction::log,
-                clock, Notify.BATCH_BUDGET));
+                clock, Notify.BATCH_BUDGET)));
+    }
+
+    /**
+     * A stream consumer with its ports built now when the function is configured (as Lambda's init
+     * wants); in a process serving every function without its settings (tests, a local run without
+     * them), only when a batch arrives — which then fails naming the missing variables.
+     */
+    private static StreamConsumer builtWhen(boolean configured, Supplier<StreamConsumer> build) {
+        if (configured) {
+            return build.get();
+        }
+        Memo<StreamConsumer> later = Memo.of(build);
+        return changes -> later.get().consume(changes);
     }
 
     private ClaimsIdentity identities() {

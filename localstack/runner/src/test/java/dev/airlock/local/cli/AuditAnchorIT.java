@@ -68,6 +68,15 @@ class AuditAnchorIT {
 
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
         assertThat(verify.stdout()).contains("anchored: checkpoints 1-").contains(" 0 breaks");
+
+        // incrementally from the newest checkpoint the full run saw (its predecessor's hash gives the link)
+        java.util.regex.Matcher newest = java.util.regex.Pattern.compile("anchored: checkpoints 1-(\\d+)")
+                .matcher(verify.stdout());
+        assertThat(newest.find()).as(verify.stdout()).isTrue();
+        AccessCli.Result incremental = verifier(home).run("audit", "verify", "--since", newest.group(1));
+        assertThat(incremental.exitCode()).as(incremental.toString()).isZero();
+        assertThat(incremental.stdout()).contains("anchored: checkpoints " + newest.group(1) + "-")
+                .contains(" 0 breaks");
     }
 
     @Test
