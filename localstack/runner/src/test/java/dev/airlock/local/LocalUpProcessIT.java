@@ -7,20 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,78 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalUpProcessIT {
 
-    private static final Path REPO = Path.of(System.getProperty("airlock.repoRoot", "../..")).toAbsolutePath().normalize();
-    /** Generous: the JVM, Spring and the endpoints start on a loaded 2-core machine. */
-    private static final long START_TIMEOUT_SECONDS = 300;
-    /** Exit status of a JVM stopped by SIGTERM after its shutdown hooks ran. */
-    private static final int SIGTERM_EXIT = 143;
-
-    /** A running local-up and everything it printed. */
-    private static final class LocalUpProcess implements AutoCloseable {
-        final Process process;
-        final List<String> output = Collections.synchronizedList(new ArrayList<>());
-        final CompletableFuture<String> ready = new CompletableFuture<>();
-        final Thread reader;
-
-        LocalUpProcess(Path home, int port) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder("bash", REPO.resolve("scripts/local-up").toString(),
-                    "--port", Integer.toString(port)).redirectErrorStream(true).directory(home.toFile());
-            builder.environment().put("AIRLOCK_HOME", home.toString());
-            builder.environment().put("AIRLOCK_NO_BUILD", "1");
-            builder.environment().remove("AIRLOCK_PORT");
-            process = builder.start();
-            reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = lines.readLine()) != null) {
-                        output.add(line);
-                        if (line.startsWith(LocalUp.READY_PREFIX)) {
-                            ready.complete(line);
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process ended
-                } finally {
-                    ready.complete(null);
-                }
-            }, "local-up-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        String awaitReady() throws Exception {
-            String line = ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertThat(line).as("ready line; output so far:\n" + String.join("\n", output)).isNotNull();
-            return line;
-        }
-
-        int terminate() throws InterruptedException {
-            // SIGTERM through the handle: Process.destroy() would also close our end of its output pipe.
-            assertThat(process.toHandle().destroy()).isTrue();
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("stops after SIGTERM").isTrue();
-            reader.join(TimeUnit.SECONDS.toMillis(30)); // the last lines may still be in the pipe
-            return process.exitValue();
-        }
-
-        String allOutput() {
-            synchronized (output) {
-                return String.join("\n", output);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-        }
-    }
+    private static final Path REPO = LocalUpProcess.REPO;
+    private static final int SIGTERM_EXIT = LocalUpProcess.SIGTERM_EXIT;
 
     @Test
     void localUp_servesTheScenario_stopsCleanlyOnSigterm_andKeepsItsStateAcrossARestart(@TempDir Path home)
             throws Exception {
-        int port = freePort();
+        int port = LocalUpProcess.freePort();
         String url = "http://127.0.0.1:" + port;
         String requestId;
         String serial;
@@ -203,11 +132,5 @@ class LocalUpProcessIT {
         JsonNode key = Api.JSON.readTree(Files.readString(home.resolve("dev-issuer-key.json")));
         assertThat(key.path("d").asString()).isNotBlank();
         assertThat(output).doesNotContain(key.path("d").asString()).doesNotContain("PRIVATE KEY");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
