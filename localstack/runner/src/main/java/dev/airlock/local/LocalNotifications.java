@@ -67,6 +67,16 @@ final class LocalNotifications {
         }
     }
 
+    /**
+     * The secrets file an earlier {@code local-up --webhook …} wrote, when this start has no notification
+     * flag: the routing it applied is still in force, and without its secrets every delivery would fail
+     * and be redelivered for ever.
+     */
+    static Optional<Path> earlierSecretsFile(Path home) {
+        Path file = home.resolve(SECRETS_FILE);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
     /** Applies {@code yaml} through the audited path, unless exactly this file is in force already. */
     static void apply(AirlockConfig config, String yaml, Clock clock) {
         try (AwsClients clients = new AwsClients(config); DynamoDbClient dynamoDb = clients.dynamoDb()) {

@@ -159,7 +159,8 @@ public final class LocalUp {
         options.checkpointInterval().ifPresent(interval -> passedOn.put(EnvironmentNames.CHECKPOINT_INTERVAL,
                 interval.toString()));
         Optional<LocalNotifications.Prepared> notifications = LocalNotifications.prepare(options.notifications(), home);
-        notifications.ifPresent(n -> passedOn.put(EnvironmentNames.NOTIFY_SECRETS_FILE, n.secretsFile().toString()));
+        notifications.map(LocalNotifications.Prepared::secretsFile).or(() -> LocalNotifications.earlierSecretsFile(home))
+                .ifPresent(file -> passedOn.put(EnvironmentNames.NOTIFY_SECRETS_FILE, file.toString()));
         LocalAirlock.Settings settings = new LocalAirlock.Settings(options.port(), options.awsEndpoint(),
                 Optional.of(home.resolve("data")), Optional.of(home.resolve("dev-issuer-key.json")),
                 options.caKeySpec(), options.caKeySpecExplicit() ? Optional.of(options.caKeySpec()) : Optional.empty(),

@@ -63,6 +63,16 @@ class LocalNotificationsTest {
     }
 
     @Test
+    void aLaterStartWithoutFlags_shouldKeepTheEarlierSecretsFile_forTheRoutingStillInForce() throws IOException {
+        assertThat(LocalNotifications.earlierSecretsFile(home)).isEmpty();
+        LocalNotifications.Prepared first = LocalNotifications.prepare(new LocalUpOptions.Notifications(
+                Optional.of(URI.create("http://127.0.0.1:9/hook")), Optional.empty(), Optional.empty()), home).orElseThrow();
+
+        assertThat(LocalNotifications.prepare(LocalUpOptions.Notifications.NONE, home)).isEmpty();
+        assertThat(LocalNotifications.earlierSecretsFile(home)).contains(first.secretsFile());
+    }
+
+    @Test
     void prepare_withoutFlags_shouldDoNothing() {
         assertThat(LocalNotifications.prepare(LocalUpOptions.Notifications.NONE, home)).isEmpty();
         assertThat(home).isEmptyDirectory();
