@@ -68,7 +68,9 @@ class PrimingTest {
                     "sign POST /certificates -> 404",
                     "expire findOverdue -> 0",
                     // a checkpoint would sign with KMS and write to S3: nothing to prime without side effects
-                    "checkpoint table stream -> not primed");
+                    "checkpoint table stream -> not primed",
+                    // a notification would call a receiver: likewise
+                    "notify table stream -> not primed");
             assertThat(store.size()).isZero();
             assertThat(audit.size()).isZero();
         }
