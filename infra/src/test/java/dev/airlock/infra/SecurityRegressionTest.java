@@ -2,6 +2,7 @@ package dev.airlock.infra;
 
 import dev.airlock.core.api.Catalogue;
 import dev.airlock.core.api.Routes;
+import dev.airlock.core.api.Trigger;
 import dev.airlock.core.storage.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -218,12 +219,15 @@ class SecurityRegressionTest {
         @Test
         void everyPermissionIsScopedToOneRouteOfThisApisStageOrToTheScheduleRule() {
             String apiId = template.ofType("AWS::ApiGatewayV2::Api").keySet().iterator().next();
-            String ruleId = template.ofType("AWS::Events::Rule").keySet().iterator().next();
             Set<String> expected = new TreeSet<>();
             // the one stage and the route's own method: a route or stage added later by hand cannot invoke
             Routes.ALL.forEach(r -> expected.add(
                     r.function() + " apigateway " + apiId + "/$default/" + r.method() + r.pathTemplate()));
-            expected.add(Routes.EXPIRE + " events " + ruleId);
+            // the schedule's rule, and the heartbeat rule of a stream trigger that has one: each only its own
+            expected.add(Routes.EXPIRE + " events " + ruleTargeting(Routes.EXPIRE));
+            Catalogue.ofKind(Trigger.Kind.TABLE_STREAM).stream()
+                    .filter(f -> ((Trigger.TableStream) f.trigger()).heartbeat().isPresent())
+                    .forEach(f -> expected.add(f.name() + " events " + ruleTargeting(f.name())));
             Set<String> actual = new TreeSet<>();
             template.ofType("AWS::Lambda::Permission").values().forEach(p -> {
                 assertThat(p.get("Action")).isEqualTo("lambda:InvokeFunction");
@@ -233,6 +237,16 @@ class SecurityRegressionTest {
                 actual.add(functionOfAlias(p.get("FunctionName")) + " " + service + " " + scope);
             });
             assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        }
+
+        private String ruleTargeting(String function) {
+            Object alias = Map.of("Ref", template.aliasId(function));
+            return template.ofType("AWS::Events::Rule").entrySet().stream()
+                    .filter(rule -> TemplateJson.list(rule.getValue().get("Targets")).stream()
+                            .anyMatch(t -> alias.equals(((Map<?, ?>) t).get("Arn"))))
+                    .map(Map.Entry::getKey).reduce((a, b) -> {
+                        throw new AssertionError("two rules target " + function + ": " + a + ", " + b);
+                    }).orElseThrow(() -> new AssertionError("no rule targets " + function));
         }
 
         @Test
