@@ -45,16 +45,7 @@ public interface Ports {
 
     /** {@code base} plus the notify ports, e.g. airlock-core's in-memory config store and a recording sender. */
     static Ports withNotifications(Ports base, NotificationConfigStore configs, NotificationSender sender) {
-        return new Ports() {
-            @Override public AccessRequestStore store() { return base.store(); }
-            @Override public AuditLog auditLog() { return base.auditLog(); }
-            @Override public RoleCatalog roleCatalog() { return base.roleCatalog(); }
-            @Override public CertificateAuthority certificateAuthority() { return base.certificateAuthority(); }
-            @Override public RevocationStore revocations() { return base.revocations(); }
-            @Override public IssuedCertificateLookup issuedCertificates() { return base.issuedCertificates(); }
-            @Override public CheckpointStore checkpointStore() { return base.checkpointStore(); }
-            @Override public CheckpointSigner checkpointSigner() { return base.checkpointSigner(); }
-            @Override public CheckpointAnchor checkpointAnchor() { return base.checkpointAnchor(); }
+        return new Delegating(base) {
             @Override public NotificationConfigStore notificationConfigs() { return configs; }
             @Override public NotificationSender notificationSender() { return sender; }
         };
@@ -77,19 +68,32 @@ public interface Ports {
 
     /** {@code base} plus the checkpoint ports, e.g. airlock-core's {@code InMemoryCheckpoints} for all three. */
     static Ports withCheckpoints(Ports base, CheckpointStore store, CheckpointSigner signer, CheckpointAnchor anchor) {
-        return new Ports() {
-            @Override public AccessRequestStore store() { return base.store(); }
-            @Override public AuditLog auditLog() { return base.auditLog(); }
-            @Override public RoleCatalog roleCatalog() { return base.roleCatalog(); }
-            @Override public CertificateAuthority certificateAuthority() { return base.certificateAuthority(); }
-            @Override public RevocationStore revocations() { return base.revocations(); }
-            @Override public IssuedCertificateLookup issuedCertificates() { return base.issuedCertificates(); }
-            @Override public NotificationConfigStore notificationConfigs() { return base.notificationConfigs(); }
-            @Override public NotificationSender notificationSender() { return base.notificationSender(); }
+        return new Delegating(base) {
             @Override public CheckpointStore checkpointStore() { return store; }
             @Override public CheckpointSigner checkpointSigner() { return signer; }
             @Override public CheckpointAnchor checkpointAnchor() { return anchor; }
         };
+    }
+
+    /** Every port from {@code base}; the {@code with…} factories replace the ones they add. */
+    class Delegating implements Ports {
+        private final Ports base;
+
+        Delegating(Ports base) {
+            this.base = java.util.Objects.requireNonNull(base, "base");
+        }
+
+        @Override public AccessRequestStore store() { return base.store(); }
+        @Override public AuditLog auditLog() { return base.auditLog(); }
+        @Override public RoleCatalog roleCatalog() { return base.roleCatalog(); }
+        @Override public CertificateAuthority certificateAuthority() { return base.certificateAuthority(); }
+        @Override public RevocationStore revocations() { return base.revocations(); }
+        @Override public IssuedCertificateLookup issuedCertificates() { return base.issuedCertificates(); }
+        @Override public NotificationConfigStore notificationConfigs() { return base.notificationConfigs(); }
+        @Override public NotificationSender notificationSender() { return base.notificationSender(); }
+        @Override public CheckpointStore checkpointStore() { return base.checkpointStore(); }
+        @Override public CheckpointSigner checkpointSigner() { return base.checkpointSigner(); }
+        @Override public CheckpointAnchor checkpointAnchor() { return base.checkpointAnchor(); }
     }
 
     /** Fixed ports, e.g. the in-memory fakes of airlock-core's test-jar. */

@@ -61,8 +61,8 @@ public final class AuditSnapshotReader {
                 ExpectedHead head = chainHead(id, item);
                 heads.put(head.chain(), head);
             } else if (id.equals(RoleConfigStore.ITEM_ID)) {
-                config.add(new RoleConfigClaim(Attr.optStr(item, RoleConfigStore.SHA256).orElse(""),
-                        RoleFile.sha256(Attr.optStr(item, RoleConfigStore.YAML).orElse(""))));
+                config.add(new RoleConfigClaim(Attr.optStr(item, ConfigFileItem.SHA256).orElse(""),
+                        RoleFile.sha256(Attr.optStr(item, ConfigFileItem.YAML).orElse(""))));
             }
         });
         return new AuditSnapshot(chains, heads, config.stream().findFirst(), requests, unreadable);

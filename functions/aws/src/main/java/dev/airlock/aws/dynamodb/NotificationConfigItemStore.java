@@ -5,13 +5,9 @@ import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.NotificationConfigStore;
 import dev.airlock.core.port.NotificationFile;
-import dev.airlock.core.storage.Tables;
 import dev.airlock.core.usecase.ApplyNotifications;
 import dev.airlock.domain.error.ConflictException;
-import dev.airlock.domain.error.InternalException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
@@ -20,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import static dev.airlock.aws.dynamodb.Attr.n;
-import static dev.airlock.aws.dynamodb.Attr.s;
 
 /**
  * {@link NotificationConfigStore} in DynamoDB, beside the role file: the routing file's YAML with its
@@ -34,36 +27,18 @@ public final class NotificationConfigItemStore implements NotificationConfigStor
 
     public static final String ITEM_ID = "config#notifications";
 
-    private final DynamoDbClient dynamoDb;
-    private final TableNames tables;
+    private final ConfigFileItem item;
     private final ChainAppender appender;
 
     public NotificationConfigItemStore(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tables = Objects.requireNonNull(tables, "tables");
+        this.item = new ConfigFileItem(dynamoDb, tables, ITEM_ID, "notification configuration");
         this.appender = new ChainAppender(dynamoDb, tables, clock);
     }
 
     @Override
     public Optional<StoredNotifications> load() {
-        Map<String, AttributeValue> item;
-        try {
-            item = dynamoDb.getItem(b -> b.tableName(tables.requests())
-                    .key(Map.of(Tables.REQ_ID, s(ITEM_ID))).consistentRead(true)).item();
-        } catch (SdkException e) {
-            throw DynamoDbErrors.map("GetItem", e);
-        }
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new StoredNotifications(Attr.str(item, RoleConfigStore.YAML),
-                    Attr.str(item, RoleConfigStore.SHA256), Attr.num(item, RequestItemMapper.VERSION),
-                    Attr.str(item, RoleConfigStore.APPLIED_BY), Attr.instant(item, RoleConfigStore.APPLIED_AT)));
-        } catch (MalformedItemException e) {
-            throw new InternalException("corrupt_item", "the stored notification configuration cannot be read: "
-                    + e.getMessage(), e);
-        }
+        return item.load().map(f -> new StoredNotifications(f.yaml(), f.sha256(), f.version(), f.appliedBy(),
+                f.appliedAt()));
     }
 
     /** Validates and saves {@code yaml}: the {@link ApplyNotifications} use case over this store. */
@@ -85,7 +60,7 @@ public final class NotificationConfigItemStore implements NotificationConfigStor
 
                 @Override
                 public List<TransactWriteItem> writes(Instant at) {
-                    return List.of(put(file, current, actor, at));
+                    return List.of(item.put(file.yaml(), file.sha256(), current, actor, at));
                 }
 
                 @Override
@@ -94,21 +69,5 @@ public final class NotificationConfigItemStore implements NotificationConfigStor
                 }
             };
         }, () -> new ConflictException("config_conflict", "the notification configuration kept changing; apply again"));
-    }
-
-    private TransactWriteItem put(NotificationFile file, long current, String actor, Instant now) {
-        Map<String, AttributeValue> item = Map.of(
-                Tables.REQ_ID, s(ITEM_ID),
-                RoleConfigStore.YAML, s(file.yaml()),
-                RoleConfigStore.SHA256, s(file.sha256()),
-                RequestItemMapper.VERSION, n(current + 1),
-                RoleConfigStore.APPLIED_BY, s(actor),
-                RoleConfigStore.APPLIED_AT, s(now.toString()));
-        if (current == 0) {
-            return Writes.item(Writes.put(tables.requests(), item, "attribute_not_exists(#id)",
-                    Map.of("#id", Tables.REQ_ID), Map.of()));
-        }
-        return Writes.item(Writes.put(tables.requests(), item, "#version = :expected",
-                Map.of("#version", RequestItemMapper.VERSION), Map.of(":expected", n(current))));
     }
 }

@@ -4,14 +4,10 @@ import dev.airlock.core.audit.AuditAction;
 import dev.airlock.core.audit.AuditChains;
 import dev.airlock.core.audit.AuditRecord;
 import dev.airlock.core.port.RoleFileStore;
-import dev.airlock.core.storage.Tables;
 import dev.airlock.core.usecase.ApplyRoles;
 import dev.airlock.core.port.RoleFile;
 import dev.airlock.domain.error.ConflictException;
-import dev.airlock.domain.error.InternalException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.Clock;
@@ -20,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import static dev.airlock.aws.dynamodb.Attr.n;
-import static dev.airlock.aws.dynamodb.Attr.s;
 
 /**
  * {@link RoleFileStore} in DynamoDB: the role file's YAML text with its version and SHA-256, in the
@@ -33,41 +26,19 @@ import static dev.airlock.aws.dynamodb.Attr.s;
 public final class RoleConfigStore implements RoleFileStore {
 
     public static final String ITEM_ID = "config#roles";
-    static final String YAML = "yaml";
-    static final String SHA256 = "sha256";
-    static final String APPLIED_BY = "appliedBy";
-    static final String APPLIED_AT = "appliedAt";
+    static final String YAML = ConfigFileItem.YAML;
 
-    private final DynamoDbClient dynamoDb;
-    private final TableNames tables;
+    private final ConfigFileItem item;
     private final ChainAppender appender;
 
     public RoleConfigStore(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
-        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
-        this.tables = Objects.requireNonNull(tables, "tables");
+        this.item = new ConfigFileItem(dynamoDb, tables, ITEM_ID, "role configuration");
         this.appender = new ChainAppender(dynamoDb, tables, clock);
     }
 
     @Override
     public Optional<StoredRoles> load() {
-        Map<String, AttributeValue> item;
-        try {
-            item = dynamoDb.getItem(b -> b.tableName(tables.requests())
-                    .key(Map.of(Tables.REQ_ID, s(ITEM_ID))).consistentRead(true)).item();
-        } catch (SdkException e) {
-            throw DynamoDbErrors.map("GetItem", e);
-        }
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new StoredRoles(Attr.str(item, YAML), Attr.str(item, SHA256),
-                    Attr.num(item, RequestItemMapper.VERSION), Attr.str(item, APPLIED_BY),
-                    Attr.instant(item, APPLIED_AT)));
-        } catch (MalformedItemException e) {
-            throw new InternalException("corrupt_item", "the stored role configuration cannot be read: "
-                    + e.getMessage(), e);
-        }
+        return item.load().map(f -> new StoredRoles(f.yaml(), f.sha256(), f.version(), f.appliedBy(), f.appliedAt()));
     }
 
     /** Validates and saves {@code yaml}: the {@link ApplyRoles} use case over this store. */
@@ -89,7 +60,7 @@ public final class RoleConfigStore implements RoleFileStore {
 
                 @Override
                 public List<TransactWriteItem> writes(Instant at) {
-                    return List.of(configPut(file, current, actor, at));
+                    return List.of(item.put(file.yaml(), file.sha256(), current, actor, at));
                 }
 
                 @Override
@@ -98,21 +69,5 @@ public final class RoleConfigStore implements RoleFileStore {
                 }
             };
         }, () -> new ConflictException("config_conflict", "the role configuration kept changing; apply again"));
-    }
-
-    private TransactWriteItem configPut(RoleFile file, long current, String actor, Instant now) {
-        Map<String, AttributeValue> item = Map.of(
-                Tables.REQ_ID, s(ITEM_ID),
-                YAML, s(file.yaml()),
-                SHA256, s(file.sha256()),
-                RequestItemMapper.VERSION, n(current + 1),
-                APPLIED_BY, s(actor),
-                APPLIED_AT, s(now.toString()));
-        if (current == 0) {
-            return Writes.item(Writes.put(tables.requests(), item, "attribute_not_exists(#id)",
-                    Map.of("#id", Tables.REQ_ID), Map.of()));
-        }
-        return Writes.item(Writes.put(tables.requests(), item, "#version = :expected",
-                Map.of("#version", RequestItemMapper.VERSION), Map.of(":expected", n(current))));
     }
 }
