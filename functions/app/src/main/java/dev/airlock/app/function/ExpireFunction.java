@@ -62,13 +62,12 @@ public final class ExpireFunction implements Function<Map<String, Object>, Map<S
         summary.put("moreWork", result.moreWork());
         postReviews.ifPresent(queue -> {
             Instant now = clock.instant();
-            int overdue = queue.overdueCount(now);
-            metrics.count(OVERDUE_POST_REVIEWS, overdue, now);
-            summary.put("overduePostReviews", overdue);
-            // after the count: recording changes no deadline, and the reminder goes out through the audit stream
-            int recorded = queue.recordOverdue(now);
-            if (recorded > 0) {
-                LOG.info("post-reviews newly overdue: {} (request.post_review_overdue recorded)", recorded);
+            // recording changes no deadline, and the reminder goes out through the audit stream
+            PostReviewQueue.Sweep sweep = queue.sweep(now);
+            metrics.count(OVERDUE_POST_REVIEWS, sweep.overdue(), now);
+            summary.put("overduePostReviews", sweep.overdue());
+            if (sweep.recorded() > 0) {
+                LOG.info("post-reviews newly overdue: {} (request.post_review_overdue recorded)", sweep.recorded());
             }
         });
         return summary;

@@ -79,6 +79,20 @@ public final class PostReviewQueue {
         return new OverduePostReviews(store).record(outstanding(now), now);
     }
 
+    /** What one expiry run did with the queue: how many are overdue, how many of them were newly recorded. */
+    public record Sweep(int overdue, int recorded) {
+    }
+
+    /**
+     * {@link #overdueCount} and {@link #recordOverdue} over one read of the queue: the expire function
+     * runs every minute, and each read lists three states' partitions.
+     */
+    public Sweep sweep(Instant now) {
+        List<AccessRequest> outstanding = outstanding(now);
+        int overdue = (int) outstanding.stream().filter(r -> r.isPostReviewOverdueAt(now)).count();
+        return new Sweep(overdue, new OverduePostReviews(store).record(outstanding, now));
+    }
+
     /** How many outstanding post-reviews are past their deadline at {@code now}. */
     public int overdueCount(Instant now) {
         return (int) outstanding(now).stream().filter(r -> r.isPostReviewOverdueAt(now)).count();

@@ -65,6 +65,21 @@ class OverduePostReviewTest {
     }
 
     @Test
+    void sweep_shouldCountAndRecordOverOneRead_asTheTwoCallsDo() {
+        AccessRequest opened = open(Duration.ofHours(24));
+        Instant due = opened.postReview().orElseThrow().dueAt();
+        t.clock().set(due.minusSeconds(1));
+        assertThat(queue.sweep(t.clock().instant())).isEqualTo(new PostReviewQueue.Sweep(0, 0));
+
+        t.clock().set(due);
+        assertThat(queue.sweep(t.clock().instant())).isEqualTo(new PostReviewQueue.Sweep(1, 1));
+        t.clock().advance(Duration.ofMinutes(1));
+        assertThat(queue.sweep(t.clock().instant())).isEqualTo(new PostReviewQueue.Sweep(1, 0));
+        assertThat(chain(opened)).extracting(AuditRecord::action)
+                .containsExactly("request.break_glass_opened", "request.post_review_overdue");
+    }
+
+    @Test
     void aChainWithTheOverdueRecord_shouldStillReplay_andTakeCertificatesAndThePostReview() {
         // a deadline shorter than the access window: the request is still APPROVED when overdue
         AccessRequest opened = open(Duration.ofMinutes(5));
